@@ -1,0 +1,196 @@
+using KinerjaBot.Data;
+using KinerjaBot.Data.Model;
+using KinerjaBot.Delivery;
+using KinerjaBot.Domain;
+using KinerjaBot.Infrastructure;
+using KinerjaBot.Localization;
+using KinerjaBot.Protocol.Activities;
+using KinerjaBot.Protocol.Hosting;
+using KinerjaBot.Protocol.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KinerjaBot.Conversation;
+
+/// <summary>
+/// Runs before every route: refreshes the sender's conversation reference, finds their employee record,
+/// picks their language and time zone, names them as the audit actor, then routes. A failure becomes
+/// an apology in the user's language (or an error invoke response), never a 500.
+/// </summary>
+public sealed partial class KinerjaTurnHandler(
+    BotRouter router,
+    KinerjaDbContext db,
+    AuditTrail audit,
+    Outbox outbox,
+    TimeProvider time,
+    KinerjaMetrics metrics,
+    IOptions<DirectoryOptions> directory,
+    ILogger<KinerjaTurnHandler> logger) : IBotTurnHandler
+{
+    public const string TurnKey = "kinerja.turn";
+
+    public async Task<InvokeResponse?> HandleAsync(TurnContext context)
+    {
+        var activity = context.Activity;
+        metrics.ActivityHandled(activity.Type);
+        var reference = activity.GetConversationReference();
+        if (reference is null || activity.From?.Id is null)
+        {
+            // Not addressable (no sender or conversation): nothing can be answered, and nothing is stored.
+            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Error(400, "BadRequest", "The activity has no sender or conversation.") : null;
+        }
+
+        Turn turn;
+        try
+        {
+            turn = await BeginAsync(context, reference);
+        }
+        catch (DbUpdateException ex)
+        {
+            LogTurnFailed(logger, activity.Type, ex);
+            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Error(500, "Unavailable", Texts.For(null)["Common.Error"]) : null;
+        }
+
+        context.Items[TurnKey] = turn;
+        try
+        {
+            return await router.RouteAsync(context);
+        }
+        catch (DbUpdateException ex) when (IsDuplicateDelivery(ex))
+        {
+            // Teams delivered this activity twice; the first delivery's effects and replies stand.
+            LogDuplicate(logger, activity.Id);
+            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(turn.T["Common.Duplicate"]) : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !context.Cancellation.IsCancellationRequested)
+        {
+            LogTurnFailed(logger, activity.Type, ex);
+            return await ApologizeAsync(turn);
+        }
+    }
+
+    private async Task<Turn> BeginAsync(TurnContext context, ConversationReference reference)
+    {
+        var activity = context.Activity;
+        var now = time.GetUtcNow();
+        var stored = await db.ConversationRefs.FirstOrDefaultAsync(c => c.UserId == reference.UserId, context.Cancellation);
+        var employee = await FindEmployeeAsync(reference.UserAadObjectId, stored?.EmployeeId, context.Cancellation);
+        if (stored is null)
+        {
+            stored = new ConversationRef
+            {
+                UserId = reference.UserId,
+                ServiceUrl = reference.ServiceUrl,
+                ConversationId = reference.ConversationId,
+                ChannelId = reference.ChannelId,
+                FirstSeenAt = now,
+            };
+            db.ConversationRefs.Add(stored);
+        }
+
+        // Only a 1:1 chat is where reminders go; a team or group message must not redirect them.
+        var personal = activity.Conversation?.ConversationType is null or "personal";
+        if (personal)
+        {
+            stored.ServiceUrl = reference.ServiceUrl;
+            stored.ConversationId = reference.ConversationId;
+            stored.ChannelId = reference.ChannelId;
+            stored.TenantId = reference.TenantId;
+            stored.BotId = reference.BotId;
+        }
+
+        stored.AadObjectId = reference.UserAadObjectId ?? stored.AadObjectId;
+        stored.UserName = activity.From?.Name ?? stored.UserName;
+        stored.Locale = activity.GetLocale() ?? stored.Locale;
+        stored.TimeZone = activity.GetTimeZone() ?? stored.TimeZone;
+        stored.EmployeeId = employee?.Id ?? stored.EmployeeId;
+        stored.LastSeenAt = now;
+        if (activity.Type != ActivityTypes.InstallationUpdate || activity.Action != InstallationActions.Remove)
+        {
+            stored.IsReachable = true;
+            stored.UnreachableReason = null;
+        }
+
+        await db.SaveChangesAsync(context.Cancellation);
+        audit.SetActor(employee?.Id, reference.UserId);
+
+        var language = employee?.Language ?? Texts.LanguageOf(stored.Locale);
+        var user = new BotUser
+        {
+            Reference = stored,
+            Employee = employee,
+            T = Texts.For(language),
+            TimeZone = IndonesianTimeZones.Resolve(employee?.TimeZone ?? stored.TimeZone),
+        };
+        return new Turn(context, user, db, outbox, time);
+    }
+
+    private async Task<Employee?> FindEmployeeAsync(string? aadObjectId, int? knownEmployeeId, CancellationToken ct)
+    {
+        if (aadObjectId is not null)
+        {
+            var byAad = await db.Employees.FirstOrDefaultAsync(e => e.AadObjectId == aadObjectId && e.IsActive, ct);
+            if (byAad is not null)
+            {
+                return byAad;
+            }
+        }
+
+        if (knownEmployeeId is not null)
+        {
+            return await db.Employees.FirstOrDefaultAsync(e => e.Id == knownEmployeeId && e.IsActive, ct);
+        }
+
+        // Local demo only: map any unknown Teams user (e.g. the Agents Playground's) to a seeded employee.
+        var demoNip = directory.Value.MapUnknownUsersToNip;
+        return demoNip is null ? null : await db.Employees.FirstOrDefaultAsync(e => e.Nip == demoNip, ct);
+    }
+
+    private async Task<InvokeResponse?> ApologizeAsync(Turn turn)
+    {
+        db.ChangeTracker.Clear();
+        if (turn.Activity.Type == ActivityTypes.Invoke)
+        {
+            return InvokeResponse.Error(500, "InternalError", turn.T["Common.Error"]);
+        }
+
+        try
+        {
+            turn.Reply(turn.T["Common.Error"]);
+            await turn.SaveAsync();
+        }
+        catch (Exception ex)
+        {
+            LogTurnFailed(logger, "apology", ex);
+        }
+
+        return null;
+    }
+
+    private static bool IsDuplicateDelivery(DbUpdateException ex) =>
+        ex.Entries.Any(e => e.Entity is OutboxMessage)
+        && (ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+            || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true);
+
+    [LoggerMessage(2000, LogLevel.Error, "Handling a {Type} activity failed")]
+    private static partial void LogTurnFailed(ILogger logger, string type, Exception ex);
+
+    [LoggerMessage(2001, LogLevel.Information, "Activity {Id} was delivered twice; the repeat was ignored")]
+    private static partial void LogDuplicate(ILogger logger, string? id);
+}
+
+/// <summary>Section <c>Directory</c>.</summary>
+public sealed class DirectoryOptions
+{
+    /// <summary>
+    /// Local demo only: a NIP that any Teams user not in the directory acts as (so the Agents Playground's
+    /// mock user can try everything). Leave empty in production.
+    /// </summary>
+    public string? MapUnknownUsersToNip { get; set; }
+}
+
+/// <summary>Access to the <see cref="Turn"/> the handler prepared, from a route.</summary>
+public static class TurnContextExtensions
+{
+    public static Turn Kinerja(this TurnContext context) => (Turn)context.Items[KinerjaTurnHandler.TurnKey];
+}

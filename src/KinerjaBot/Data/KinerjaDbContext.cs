@@ -1,0 +1,78 @@
+using KinerjaBot.Data.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace KinerjaBot.Data;
+
+/// <summary>The one database of the bot. Provider (SQLite or PostgreSQL) comes from configuration.</summary>
+public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options, AuditTrail? audit = null) : DbContext(options)
+{
+    public DbSet<OrgUnit> Units => Set<OrgUnit>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<ActingAssignmentRow> ActingAssignments => Set<ActingAssignmentRow>();
+    public DbSet<ConversationRef> ConversationRefs => Set<ConversationRef>();
+    public DbSet<ConversationFlow> Flows => Set<ConversationFlow>();
+    public DbSet<Skp> Skps => Set<Skp>();
+    public DbSet<Rhk> Rhks => Set<Rhk>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<ProgressEntry> ProgressEntries => Set<ProgressEntry>();
+    public DbSet<FeedbackRequest> FeedbackRequests => Set<FeedbackRequest>();
+    public DbSet<FeedbackNote> FeedbackNotes => Set<FeedbackNote>();
+    public DbSet<Appraisal> Appraisals => Set<Appraisal>();
+    public DbSet<AppraisalNote> AppraisalNotes => Set<AppraisalNote>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<CardMessage> CardMessages => Set<CardMessage>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KinerjaDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as text: readable in exports and SQL, and safe when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        if (IsSqlite)
+        {
+            // SQLite has no date-time type; as ticks, timestamps sort and compare in SQL (outbox leases, due times).
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+
+        var awaitingIds = audit?.Capture(this) ?? [];
+        if (awaitingIds.Count == 0 || Database.CurrentTransaction is not null)
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            if (AuditTrail.ResolveIds(awaitingIds))
+            {
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            }
+
+            return written;
+        }
+
+        // New rows get their ids on insert; the audit row naming them is completed in the same transaction.
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        AuditTrail.ResolveIds(awaitingIds);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+}

@@ -1,0 +1,72 @@
+using KinerjaBot.Domain;
+
+namespace KinerjaBot.Data.Model;
+
+/// <summary>An instansi or unit kerja; units nest (a Dinas contains its bidang).</summary>
+public sealed class OrgUnit
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public int? ParentId { get; set; }
+    public OrgUnit? Parent { get; set; }
+    public int? HeadEmployeeId { get; set; }
+
+    /// <summary>IANA time zone of the unit's office; employees default to it.</summary>
+    public string TimeZone { get; set; } = IndonesianTimeZones.Wib;
+
+    /// <summary>Whether staff may ask peers (not only their rater) for feedback.</summary>
+    public bool AllowPeerFeedback { get; set; }
+}
+
+/// <summary>A civil servant (PNS or PPPK), with how to reach them in Teams.</summary>
+public sealed class Employee : IVersioned
+{
+    public int Id { get; set; }
+
+    /// <summary>Nomor Induk Pegawai, 18 digits; the natural key used by imports.</summary>
+    public required string Nip { get; set; }
+    public required string Name { get; set; }
+    public Salutation Salutation { get; set; }
+    public PositionType PositionType { get; set; }
+    public required string PositionName { get; set; }
+    public int UnitId { get; set; }
+    public OrgUnit? Unit { get; set; }
+
+    /// <summary>Pejabat penilai kinerja: the direct supervisor who rates this employee.</summary>
+    public int? RaterId { get; set; }
+    public Employee? Rater { get; set; }
+
+    /// <summary>Entra object id; how a Teams user is recognised as this employee.</summary>
+    public string? AadObjectId { get; set; }
+    public string? Email { get; set; }
+    public string TimeZone { get; set; } = IndonesianTimeZones.Wib;
+
+    /// <summary>"id" or "en"; null until the user or their Teams locale decides.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Annual angka kredit coefficient for fungsional positions (Peraturan BKN 3/2023).</summary>
+    public decimal? CreditCoefficient { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>When the employee asked not to receive optional nudges.</summary>
+    public bool OptionalNudgesOff { get; set; }
+    public int Version { get; set; }
+}
+
+public enum Salutation
+{
+    Bapak,
+    Ibu,
+}
+
+/// <summary>A Plt/Plh covering for a rater over a date range.</summary>
+public sealed class ActingAssignmentRow
+{
+    public int Id { get; set; }
+    public int SupervisorId { get; set; }
+    public int ActingEmployeeId { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly To { get; set; }
+    public ActingKind Kind { get; set; }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KinerjaBot.Conversation;
+using KinerjaBot.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace KinerjaBot.Features.Progress;
+
+/// <summary>The stored state of a chat report waiting for the user's confirmation or choice.</summary>
+public sealed record ProgressDraft(
+    [property: JsonPropertyName("indicatorId")] int? IndicatorId,
+    [property: JsonPropertyName("value")] decimal Value,
+    [property: JsonPropertyName("outOf")] decimal? OutOf,
+    [property: JsonPropertyName("isPercent")] bool IsPercent,
+    [property: JsonPropertyName("date")] DateOnly Date,
+    [property: JsonPropertyName("note")] string? Note,
+    [property: JsonPropertyName("candidates")] List<int> Candidates);
+
+[JsonSerializable(typeof(ProgressDraft))]
+internal sealed partial class ProgressDraftJson : JsonSerializerContext;
+
+/// <summary>
+/// Keeps a user's open chat report in the database (not in memory), so it survives a restart and any
+/// instance can continue it. One open flow per user; starting a new report replaces the old one.
+/// </summary>
+public static class ProgressFlow
+{
+    public const string Kind = "progress";
+
+    /// <summary>Typed answers ("ya", "2") count only this long; the buttons keep working for a day.</summary>
+    public static readonly TimeSpan TypedAnswerWindow = TimeSpan.FromHours(2);
+
+    public static readonly TimeSpan ButtonWindow = TimeSpan.FromHours(24);
+
+    public static async Task<(ConversationFlow Row, ProgressDraft Draft)?> LoadAsync(Turn turn, TimeSpan window)
+    {
+        var row = await turn.Db.Flows.FirstOrDefaultAsync(f => f.UserId == turn.User.Reference.UserId && f.Kind == Kind, turn.Cancellation);
+        if (row is null || row.StartedAt + window < turn.Now)
+        {
+            return null;
+        }
+
+        var draft = JsonSerializer.Deserialize(row.StateJson, ProgressDraftJson.Default.ProgressDraft);
+        return draft is null ? null : (row, draft);
+    }
+
+    public static async Task SaveAsync(Turn turn, ProgressDraft draft)
+    {
+        var userId = turn.User.Reference.UserId;
+        var row = await turn.Db.Flows.FirstOrDefaultAsync(f => f.UserId == userId, turn.Cancellation);
+        if (row is null)
+        {
+            row = new ConversationFlow { UserId = userId, Kind = Kind, StateJson = "" };
+            turn.Db.Flows.Add(row);
+        }
+
+        row.Kind = Kind;
+        row.StateJson = JsonSerializer.Serialize(draft, ProgressDraftJson.Default.ProgressDraft);
+        row.StartedAt = turn.Now;
+        row.ExpiresAt = turn.Now + ButtonWindow;
+    }
+
+    public static async Task<bool> ClearAsync(Turn turn)
+    {
+        var row = await turn.Db.Flows.FirstOrDefaultAsync(f => f.UserId == turn.User.Reference.UserId, turn.Cancellation);
+        if (row is null)
+        {
+            return false;
+        }
+
+        turn.Db.Flows.Remove(row);
+        return true;
+    }
+}

@@ -1,0 +1,243 @@
+using System.Globalization;
+using KinerjaBot.Conversation;
+using KinerjaBot.Data;
+using KinerjaBot.Data.Model;
+using KinerjaBot.Domain;
+using KinerjaBot.Localization;
+using KinerjaBot.Protocol.Activities;
+using KinerjaBot.Protocol.Cards;
+using Microsoft.EntityFrameworkCore;
+
+namespace KinerjaBot.Features.Progress;
+
+/// <summary>Outcome of a submit: the stored entry, or a message saying what to fix.</summary>
+public sealed record SubmitResult(ProgressEntry? Entry, string? Error);
+
+/// <summary>Recording, changing and reviewing progress entries, and keeping every card about them current.</summary>
+public sealed class ProgressService(KinerjaDbContext db)
+{
+    public const string SubjectPrefix = "progress:";
+
+    /// <summary>The employee's indicators of this year's SKP with what was reported so far.</summary>
+    public async Task<List<IndicatorProgress>> IndicatorsAsync(int employeeId, DateOnly today, CancellationToken ct)
+    {
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(i => i.Rhk!.Skp!.EmployeeId == employeeId && i.Rhk.Skp.Year == today.Year)
+            .OrderBy(i => i.Rhk!.Kind).ThenBy(i => i.Rhk!.Order).ThenBy(i => i.Order)
+            .Select(i => new { i.Id, i.Text, i.Unit, i.Target, RhkText = i.Rhk!.Text, RhkKind = i.Rhk.Kind })
+            .ToListAsync(ct);
+        var ids = indicators.Select(i => i.Id).ToList();
+        var sums = await db.ProgressEntries.AsNoTracking()
+            .Where(p => ids.Contains(p.IndicatorId) && p.Date >= yearStart && (p.Status == ProgressStatus.Approved || p.Status == ProgressStatus.Submitted))
+            .Select(p => new { p.IndicatorId, p.Status, p.Value, p.Date })
+            .ToListAsync(ct);
+        return indicators.Select(i => new IndicatorProgress(
+            i.Id, i.Text, i.Unit, i.Target, i.RhkText, i.RhkKind,
+            Approved: sums.Where(s => s.IndicatorId == i.Id && s.Status == ProgressStatus.Approved).Sum(s => s.Value),
+            Pending: sums.Where(s => s.IndicatorId == i.Id && s.Status == ProgressStatus.Submitted).Sum(s => s.Value),
+            ThisMonth: sums.Where(s => s.IndicatorId == i.Id && s.Date >= monthStart).Sum(s => s.Value))).ToList();
+    }
+
+    /// <summary>Validates and stores a new entry (not saved: the caller saves with the replies), and queues its cards.</summary>
+    public async Task<SubmitResult> SubmitAsync(Turn turn, string? indicatorText, string? valueText, string? dateText, string? note, string? evidence)
+    {
+        var t = turn.T;
+        var employee = turn.User.Employee!;
+        var indicators = await IndicatorsAsync(employee.Id, turn.Today, turn.Cancellation);
+        if (!int.TryParse(indicatorText, NumberStyles.None, CultureInfo.InvariantCulture, out var indicatorId) || indicators.All(i => i.IndicatorId != indicatorId))
+        {
+            return new SubmitResult(null, t["Progress.Error.Indicator"]);
+        }
+
+        var error = ValidateValue(t, valueText, out var value)
+                    ?? ValidateDate(t, dateText, turn.Today, out var date)
+                    ?? ValidateEvidence(t, evidence);
+        if (error is not null)
+        {
+            return new SubmitResult(null, error);
+        }
+
+        var entry = new ProgressEntry
+        {
+            IndicatorId = indicatorId,
+            EmployeeId = employee.Id,
+            Date = date,
+            Value = value,
+            Note = Clean(note, 2000),
+            Evidence = Clean(evidence, 4000),
+            Status = ProgressStatus.Submitted,
+            SubmittedAt = turn.Now,
+        };
+        db.ProgressEntries.Add(entry);
+        await db.SaveChangesAsync(turn.Cancellation);
+        await SendCardsAsync(turn, entry.Id);
+        return new SubmitResult(entry, null);
+    }
+
+    internal static string? ValidateValue(Texts t, string? text, out decimal value)
+    {
+        value = 0;
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.StartsWith('-'))
+        {
+            return t["Progress.Error.Negative"];
+        }
+
+        if (!ProgressParser.TryNumber(trimmed, out value))
+        {
+            return t.Format("Progress.Error.NotANumber", trimmed);
+        }
+
+        return value > ProgressParser.HardLimit ? t.Format("Progress.Error.TooLarge", t.Number(ProgressParser.HardLimit)) : null;
+    }
+
+    private static string? ValidateDate(Texts t, string? text, DateOnly today, out DateOnly date)
+    {
+        date = today;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return t["Progress.Error.Date"];
+        }
+
+        return date > today || date.Year != today.Year ? t["Progress.Error.DateRange"] : null;
+    }
+
+    private static string? ValidateEvidence(Texts t, string? evidence)
+    {
+        var lines = (evidence ?? "").Split(['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length > ProgressCards.EvidenceLinks(evidence).Count ? t["Progress.Error.Evidence"] : null;
+    }
+
+    private static string? Clean(string? text, int max)
+    {
+        var trimmed = text?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length <= max ? trimmed : trimmed[..max];
+    }
+
+    public async Task<EntryView?> ViewAsync(int entryId, CancellationToken ct)
+    {
+        var e = await db.ProgressEntries.AsNoTracking()
+            .Where(p => p.Id == entryId)
+            .Select(p => new
+            {
+                p.Id, p.Version, p.Status, p.Date, p.Value, p.Note, p.Evidence, p.ReviewNote, p.EmployeeId,
+                EmployeeName = p.Employee!.Name, p.Employee.Nip, p.IndicatorId, IndicatorText = p.Indicator!.Text,
+                p.Indicator.Unit, p.Indicator.Target, p.ReviewedById,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (e is null)
+        {
+            return null;
+        }
+
+        var yearStart = new DateOnly(e.Date.Year, 1, 1);
+        var soFar = await db.ProgressEntries.Where(p => p.IndicatorId == e.IndicatorId && p.Date >= yearStart
+                                                        && (p.Status == ProgressStatus.Approved || p.Status == ProgressStatus.Submitted))
+            .SumAsync(p => p.Value, ct);
+        var reviewer = e.ReviewedById is null ? null : await db.Employees.Where(x => x.Id == e.ReviewedById).Select(x => x.Name).FirstOrDefaultAsync(ct);
+        return new EntryView(e.Id, e.Version, e.Status, e.Date, e.Value, e.Note, e.Evidence, e.ReviewNote, e.EmployeeId, e.EmployeeName, e.Nip,
+            e.IndicatorId, e.IndicatorText, e.Unit, e.Target, soFar, reviewer);
+    }
+
+    /// <summary>The rater on <paramref name="onDate"/>: the definitive rater, or whoever acts for them (Plt/Plh).</summary>
+    public async Task<int?> EffectiveRaterAsync(int employeeId, DateOnly onDate, CancellationToken ct)
+    {
+        var raterId = await db.Employees.Where(e => e.Id == employeeId).Select(e => e.RaterId).FirstOrDefaultAsync(ct);
+        if (raterId is null)
+        {
+            return null;
+        }
+
+        var actings = await db.ActingAssignments.AsNoTracking().Where(a => a.SupervisorId == raterId).ToListAsync(ct);
+        var effective = RaterResolver.EffectiveRater(
+            raterId.Value.ToString(CultureInfo.InvariantCulture),
+            actings.Select(a => new ActingAssignment(a.SupervisorId.ToString(CultureInfo.InvariantCulture), a.ActingEmployeeId.ToString(CultureInfo.InvariantCulture), a.From, a.To, a.Kind)),
+            onDate);
+        return effective is null ? null : int.Parse(effective, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Sends the employee's card and the rater's card for a new entry, and records both for later updates.</summary>
+    private async Task SendCardsAsync(Turn turn, int entryId)
+    {
+        var view = (await ViewAsync(entryId, turn.Cancellation))!;
+        var employeeRef = turn.User.Reference;
+        var raterId = await EffectiveRaterAsync(view.EmployeeId, turn.Today, turn.Cancellation);
+        var raterRef = raterId is null ? null : await db.ConversationRefs.FirstOrDefaultAsync(c => c.EmployeeId == raterId, turn.Cancellation);
+        var refreshIds = new List<string> { employeeRef.UserId };
+        if (raterRef is not null)
+        {
+            refreshIds.Add(raterRef.UserId);
+        }
+
+        Track(view.Id, employeeRef.EmployeeId!.Value, turn.ReplyCard(ProgressCards.ForEmployee(turn.T, view, refreshIds), turn.T["Progress.Employee.Title"]));
+        if (raterRef is not null && raterId is not null)
+        {
+            var raterT = await TextsForAsync(raterId.Value, raterRef, turn.Cancellation);
+            var activity = new Activity { Type = ActivityTypes.Message, Summary = raterT.Format("Progress.Reviewer.Title", view.EmployeeName) };
+            activity.Attachments = [ProgressCards.ForReviewer(raterT, view, refreshIds).ToAttachment()];
+            var row = turn.Outbox.Send(raterRef, activity, "progress.review", $"progress.review:{view.Id}:{view.Version}:{raterId}");
+            Track(view.Id, raterId.Value, row);
+        }
+    }
+
+    private void Track(int entryId, int recipientEmployeeId, OutboxMessage row) =>
+        db.CardMessages.Add(new CardMessage { Subject = SubjectPrefix + entryId, RecipientEmployeeId = recipientEmployeeId, CreatedAt = row.CreatedAt, OutboxId = 0, Outbox = row });
+
+    private async Task<Texts> TextsForAsync(int employeeId, ConversationRef reference, CancellationToken ct)
+    {
+        var language = await db.Employees.Where(e => e.Id == employeeId).Select(e => e.Language).FirstOrDefaultAsync(ct);
+        return Texts.For(language ?? Texts.LanguageOf(reference.Locale));
+    }
+
+    /// <summary>The card a given person should see for an entry right now.</summary>
+    public async Task<AdaptiveCard> CardForAsync(int viewerEmployeeId, EntryView view, Texts t, DateOnly today, CancellationToken ct)
+    {
+        var refreshIds = await RefreshIdsAsync(view, today, ct);
+        if (viewerEmployeeId == view.EmployeeId)
+        {
+            return ProgressCards.ForEmployee(t, view, refreshIds);
+        }
+
+        var raterId = await EffectiveRaterAsync(view.EmployeeId, today, ct);
+        return raterId == viewerEmployeeId ? ProgressCards.ForReviewer(t, view, refreshIds) : ProgressCards.ReadOnly(t, view);
+    }
+
+    private async Task<List<string>> RefreshIdsAsync(EntryView view, DateOnly today, CancellationToken ct)
+    {
+        var raterId = await EffectiveRaterAsync(view.EmployeeId, today, ct);
+        return await db.ConversationRefs.Where(c => c.EmployeeId == view.EmployeeId || (raterId != null && c.EmployeeId == raterId))
+            .Select(c => c.UserId).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Queues an update of every card about the entry except the one the acting user clicked (that one is
+    /// replaced by the invoke response), each rendered for its recipient.
+    /// </summary>
+    public async Task UpdateOtherCardsAsync(Turn turn, EntryView view)
+    {
+        var subject = SubjectPrefix + view.Id;
+        var clicked = turn.Activity.ReplyToId;
+        var cards = await db.CardMessages.Where(c => c.Subject == subject).Join(db.Outbox, c => c.OutboxId, o => o.Id, (c, o) => new { c.RecipientEmployeeId, Outbox = o })
+            .ToListAsync(turn.Cancellation);
+        foreach (var card in cards)
+        {
+            if (clicked is not null && card.Outbox.SentActivityId == clicked)
+            {
+                continue;
+            }
+
+            var reference = await db.ConversationRefs.FirstOrDefaultAsync(c => c.UserId == card.Outbox.RecipientUserId, turn.Cancellation);
+            var t = reference is null ? turn.T : await TextsForAsync(card.RecipientEmployeeId, reference, turn.Cancellation);
+            var content = await CardForAsync(card.RecipientEmployeeId, view, t, turn.Today, turn.Cancellation);
+            var activity = new Activity { Type = ActivityTypes.Message, Attachments = [content.ToAttachment()] };
+            turn.Outbox.Update(card.Outbox, activity, "progress.card-update");
+        }
+    }
+}

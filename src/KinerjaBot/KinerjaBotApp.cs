@@ -1,0 +1,49 @@
+using KinerjaBot.Conversation;
+using KinerjaBot.Delivery;
+using KinerjaBot.Features.Onboarding;
+using KinerjaBot.Features.Progress;
+using KinerjaBot.Infrastructure;
+using KinerjaBot.Protocol.Hosting;
+using KinerjaBot.Protocol.Routing;
+
+namespace KinerjaBot;
+
+/// <summary>Composition of the whole app: one <c>Add</c> for services, one <c>Map</c> for endpoints.</summary>
+public static class KinerjaBotApp
+{
+    public static WebApplicationBuilder AddKinerjaBot(this WebApplicationBuilder builder)
+    {
+        builder.AddKinerjaDatabase();
+        var services = builder.Services;
+        services.AddSingleton<KinerjaMetrics>();
+        services.AddOptions<DirectoryOptions>().BindConfiguration("Directory");
+        services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<Outbox>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddScoped<IBotTurnHandler, KinerjaTurnHandler>();
+        services.AddProgress();
+        services.AddBotProtocol(builder.Configuration.GetSection("Bot"), MapRoutes);
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>Route order matters for text: an open flow first, then commands, then the fallback.</summary>
+    internal static void MapRoutes(BotRouter router) => router
+        .MapProgressFlow()
+        .MapOnboarding()
+        .MapProgress()
+        .MapFallback();
+
+    public static async Task<WebApplication> UseKinerjaBotAsync(this WebApplication app)
+    {
+        await app.Services.InitializeDatabaseAsync();
+        await app.Services.SeedDemoDataIfConfiguredAsync();
+        app.MapBotEndpoint("/api/messages");
+        app.MapHealthChecks("/health/live");
+        app.MapGet("/health/ready", async (Data.KinerjaDbContext db, CancellationToken ct) =>
+            await db.Database.CanConnectAsync(ct) ? Results.Ok("ready") : Results.StatusCode(503));
+        return app;
+    }
+}
