@@ -1,5 +1,6 @@
 using KinerjaBot.Conversation;
 using KinerjaBot.Delivery;
+using KinerjaBot.Demo;
 using KinerjaBot.Features.Onboarding;
 using KinerjaBot.Features.Progress;
 using KinerjaBot.Infrastructure;
@@ -33,6 +34,7 @@ public static class KinerjaBotApp
     internal static void MapRoutes(BotRouter router) => router
         .MapProgressFlow()
         .MapOnboarding()
+        .MapStatus()
         .MapProgress()
         .MapFallback();
 

@@ -29,7 +29,7 @@ public static class BotServiceCollectionExtensions
             time: sp.GetRequiredService<TimeProvider>(),
             trustedServiceUrls: sp.GetRequiredService<TrustedServiceUrls>()));
         services.AddHostedService<DangerousModeGuard>();
-        services.AddBotConnector(botSection.GetSection("Connector"));
+        services.AddBotConnector(botSection);
 
         var router = new BotRouter();
         configureRoutes(router);

@@ -172,10 +172,10 @@ public sealed partial class KinerjaTurnHandler(
         && (ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
             || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true);
 
-    [LoggerMessage(2000, LogLevel.Error, "Handling a {Type} activity failed")]
+    [LoggerMessage(4000, LogLevel.Error, "Handling a {Type} activity failed")]
     private static partial void LogTurnFailed(ILogger logger, string type, Exception ex);
 
-    [LoggerMessage(2001, LogLevel.Information, "Activity {Id} was delivered twice; the repeat was ignored")]
+    [LoggerMessage(4001, LogLevel.Information, "Activity {Id} was delivered twice; the repeat was ignored")]
     private static partial void LogDuplicate(ILogger logger, string? id);
 }
 

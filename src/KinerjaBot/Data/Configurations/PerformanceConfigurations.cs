@@ -24,7 +24,7 @@ internal sealed class RhkConfiguration : IEntityTypeConfiguration<Rhk>
     {
         b.ToTable("rhks");
         b.Property(r => r.Text).HasMaxLength(1000);
-        b.HasOne<Rhk>().WithMany().HasForeignKey(r => r.ParentRhkId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(r => r.ParentRhk).WithMany().HasForeignKey(r => r.ParentRhkId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(r => r.Indicators).WithOne(i => i.Rhk).HasForeignKey(i => i.RhkId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -31,6 +31,7 @@ public sealed class Rhk
     public RhkKind Kind { get; set; }
     public required string Text { get; set; }
     public int? ParentRhkId { get; set; }
+    public Rhk? ParentRhk { get; set; }
     public int Order { get; set; }
     public List<Indicator> Indicators { get; set; } = [];
 }
