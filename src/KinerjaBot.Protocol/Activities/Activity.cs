@@ -10,7 +10,7 @@ namespace KinerjaBot.Protocol.Activities;
 /// </summary>
 public sealed class Activity
 {
-    [JsonPropertyName("type")] public string Type { get; set; } = ActivityTypes.Message;
+    [JsonPropertyName("type")] public string Type { get; set; } = "";
     [JsonPropertyName("id")] public string? Id { get; set; }
     [JsonPropertyName("name")] public string? Name { get; set; }
     [JsonPropertyName("timestamp")] public DateTimeOffset? Timestamp { get; set; }

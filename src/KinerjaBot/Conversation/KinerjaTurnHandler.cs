@@ -29,8 +29,9 @@ public sealed partial class KinerjaTurnHandler(
 {
     public const string TurnKey = "kinerja.turn";
 
-    public async Task<InvokeResponse?> HandleAsync(TurnContext context)
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn)
     {
+        var context = turn;
         var activity = context.Activity;
         metrics.ActivityHandled(activity.Type);
         var reference = activity.GetConversationReference();
@@ -40,10 +41,10 @@ public sealed partial class KinerjaTurnHandler(
             return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Error(400, "BadRequest", "The activity has no sender or conversation.") : null;
         }
 
-        Turn turn;
+        Turn kinerjaTurn;
         try
         {
-            turn = await BeginAsync(context, reference);
+            kinerjaTurn = await BeginAsync(context, reference);
         }
         catch (DbUpdateException ex)
         {
@@ -51,7 +52,7 @@ public sealed partial class KinerjaTurnHandler(
             return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Error(500, "Unavailable", Texts.For(null)["Common.Error"]) : null;
         }
 
-        context.Items[TurnKey] = turn;
+        context.Items[TurnKey] = kinerjaTurn;
         try
         {
             return await router.RouteAsync(context);
@@ -60,12 +61,12 @@ public sealed partial class KinerjaTurnHandler(
         {
             // Teams delivered this activity twice; the first delivery's effects and replies stand.
             LogDuplicate(logger, activity.Id);
-            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(turn.T["Common.Duplicate"]) : null;
+            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(kinerjaTurn.T["Common.Duplicate"]) : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !context.Cancellation.IsCancellationRequested)
         {
             LogTurnFailed(logger, activity.Type, ex);
-            return await ApologizeAsync(turn);
+            return await ApologizeAsync(kinerjaTurn);
         }
     }
 

@@ -62,7 +62,7 @@ public sealed class Outbox(KinerjaDbContext db, TimeProvider time, OutboxSignal 
 }
 
 /// <summary>Wakes the dispatcher as soon as something was queued, so replies do not wait for the next poll.</summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -82,4 +82,6 @@ public sealed class OutboxSignal
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+
+    public void Dispose() => _signal.Dispose();
 }

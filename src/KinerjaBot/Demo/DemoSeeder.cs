@@ -142,7 +142,7 @@ public static class DemoSeeder
     private static ProgressEntry Entry(Employee employee, Indicator indicator, DateOnly date, decimal value, ProgressStatus status, Employee? reviewer, string note, string? evidence = null) => new()
     {
         Employee = employee, Indicator = indicator, Date = date, Value = value, Note = note, Evidence = evidence, Status = status,
-        SubmittedAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero),
-        ReviewedById = reviewer?.Id, ReviewedAt = reviewer is null ? null : new DateTimeOffset(date.ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero),
+        SubmittedAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero),
+        ReviewedById = reviewer?.Id, ReviewedAt = reviewer is null ? null : new DateTimeOffset(date.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero),
     };
 }

@@ -58,7 +58,7 @@ public static class DatabaseExtensions
 
         if (options.MigrateOnStartup)
         {
-            await db.Database.MigrateAsync(ct);
+            await db.Database.EnsureCreatedAsync(ct);
         }
     }
 }

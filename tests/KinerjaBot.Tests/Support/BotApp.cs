@@ -24,8 +24,11 @@ public sealed class BotApp : IAsyncDisposable
     private readonly Factory _factory;
     private readonly string _folder;
 
-    private BotApp(Factory factory, StandInConnector connector, string folder, ShiftedTimeProvider time)
+    private readonly bool _ownsFolder;
+
+    private BotApp(Factory factory, StandInConnector connector, string folder, ShiftedTimeProvider time, bool ownsFolder)
     {
+        _ownsFolder = ownsFolder;
         _factory = factory;
         Connector = connector;
         _folder = folder;
@@ -48,13 +51,14 @@ public sealed class BotApp : IAsyncDisposable
 
     public static async Task<BotApp> StartAsync(Dictionary<string, string?>? settings = null, string? folder = null)
     {
+        var ownsFolder = folder is null;
         folder ??= Directory.CreateTempSubdirectory("kinerjabot-test-").FullName;
         var connector = await StandInConnector.StartAsync();
         var time = new ShiftedTimeProvider(DefaultNow);
         var factory = new Factory(folder, time, settings ?? []);
         factory.UseKestrel(0);
         factory.StartServer();
-        return new BotApp(factory, connector, folder, time);
+        return new BotApp(factory, connector, folder, time, ownsFolder);
     }
 
     public KinerjaDbContext NewDb() => Services.CreateScope().ServiceProvider.GetRequiredService<KinerjaDbContext>();
@@ -65,7 +69,7 @@ public sealed class BotApp : IAsyncDisposable
     {
         a.Name = InvokeNames.AdaptiveCardAction;
         a.ReplyToId = replyToId;
-        a.Value = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data ?? [] }, ["trigger"] = "manual" };
+        a.Value = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data?.DeepClone() ?? new JsonObject() }, ["trigger"] = "manual" };
     });
 
     public Activity Base(TestUser user, string type, string? locale, Action<Activity> configure)
@@ -127,7 +131,10 @@ public sealed class BotApp : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            if (_ownsFolder)
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -161,20 +161,24 @@ public static partial class ProgressRoutes
             var index = int.Parse(text, CultureInfo.InvariantCulture) - 1;
             if (open.Draft.IndicatorId is null && index >= 0 && index < open.Draft.Candidates.Count)
             {
-                var response = await ChooseAsync(turn, open.Draft.Candidates[index]);
-                turn.ReplyCard(CardOf(response));
+                ReplyWith(turn, await ChooseAsync(turn, open.Draft.Candidates[index]));
                 await turn.SaveAsync();
                 return;
             }
         }
 
-        var result = await ConfirmAsync(turn);
-        turn.ReplyCard(CardOf(result));
+        ReplyWith(turn, await ConfirmAsync(turn));
         await turn.SaveAsync();
     }
 
-    private static AdaptiveCard CardOf(InvokeResponse response) =>
-        response.Value is JsonObject card ? new RawCard(card).AsCard() : Notice(response.Value?.ToString() ?? "");
+    /// <summary>A chat answer gets, as a new message, the card a button press would have shown in place.</summary>
+    private static void ReplyWith(Turn turn, InvokeResponse response)
+    {
+        var reply = turn.Activity.CreateReply();
+        reply.Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = response.Value?.DeepClone() }];
+        turn.Outbox.Send(turn.User.Reference, reply, "reply", $"reply:{turn.User.Reference.UserId}:{turn.Activity.Id}:card");
+    }
+
 
     private static async Task CancelAsync(Turn turn)
     {

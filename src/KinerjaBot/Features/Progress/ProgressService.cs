@@ -51,8 +51,9 @@ public sealed class ProgressService(KinerjaDbContext db)
             return new SubmitResult(null, t["Progress.Error.Indicator"]);
         }
 
+        var date = turn.Today;
         var error = ValidateValue(t, valueText, out var value)
-                    ?? ValidateDate(t, dateText, turn.Today, out var date)
+                    ?? ValidateDate(t, dateText, turn.Today, out date)
                     ?? ValidateEvidence(t, evidence);
         if (error is not null)
         {
