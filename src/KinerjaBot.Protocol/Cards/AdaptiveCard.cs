@@ -36,7 +36,8 @@ public sealed class CardRefresh
 {
     public const int MaxUserIds = 60;
 
-    [JsonPropertyName("action")] public required ExecuteAction Action { get; init; }
+    // Declared as the base type so the serializer writes its "type" discriminator.
+    [JsonPropertyName("action")] public required CardAction Action { get; init; }
     [JsonPropertyName("userIds")] public List<string>? UserIds { get; init; }
 }
 

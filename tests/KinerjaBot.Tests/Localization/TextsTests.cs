@@ -19,12 +19,15 @@ public sealed partial class TextsTests
         var english = Keys("Strings.en.resx");
 
         Assert.Equal(indonesian.Keys.Order(), english.Keys.Order());
-        foreach (var (key, value) in indonesian)
+        foreach (var (key, value) in indonesian.Where(k => !AddressKeys.Contains(k.Key)))
         {
             Assert.Equal(Placeholders(value), Placeholders(english[key]));
             Assert.False(string.IsNullOrWhiteSpace(english[key]), key);
         }
     }
+
+    // English addresses people by name alone; only Indonesian uses the salutation ({0}).
+    private static readonly HashSet<string> AddressKeys = ["Common.YouAddress"];
 
     [GeneratedRegex(@"\{(\d+)\}")]
     private static partial Regex Placeholder();
@@ -43,6 +46,8 @@ public sealed partial class TextsTests
             .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
             .ToList();
 
+        // Keys ending in '.' are prefixes completed with an enum value; every value is covered by the card gallery.
+        used = used.Where(u => !u.Key.EndsWith('.')).ToList();
         Assert.NotEmpty(used);
         Assert.All(used, u => Assert.True(known.Contains(u.Key), $"{u.File} uses missing text '{u.Key}'"));
     }
