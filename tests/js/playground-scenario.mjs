@@ -4,7 +4,6 @@
 export default {
   name: "KinerjaBot: employee and supervisor journey",
   steps: [
-    { name: "welcome card on install", expectCard: "Selamat datang di KinerjaBot", timeout: 60000 },
     { name: "help card on 'bantuan'", say: "bantuan", expectCard: "Bantuan KinerjaBot" },
     { name: "chat report is understood and confirmed", say: "lapor selesai 1 laporan evaluasi pelayanan", expectCard: "Apakah ini benar?" },
     { name: "confirm records it", click: "Simpan", expectCard: "Tercatat" },

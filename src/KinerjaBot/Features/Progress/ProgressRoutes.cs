@@ -406,6 +406,12 @@ public static partial class ProgressRoutes
         }
 
         var entry = await turn.Db.ProgressEntries.FirstAsync(p => p.Id == view.Id, turn.Cancellation);
+        if (entry.Version != view.Version)
+        {
+            // Another click committed between reading the view and loading the row: its outcome stands.
+            return await Current("Progress.AlreadyInState");
+        }
+
         entry.Status = step.Next;
         apply(entry);
         try
