@@ -6,12 +6,14 @@
 #      iproute2, nodejs/npm); `apt-get update` once, only if something is missing;
 #   2. `npm ci` in tests/js when node_modules is missing or package-lock.json changed;
 #   3. a throwaway PostgreSQL (scripts/postgres.sh) -> KINERJABOT_TEST_POSTGRES (unless already set);
-#   4. `dotnet build -c Release` and `dotnet test` of KinerjaBot.sln, TRX files in artifacts/test-results;
+#   4. `dotnet build -c Release` of KinerjaBot.sln, then `dotnet test` of each of its test projects (one
+#      TRX file per project in artifacts/test-results);
 #      the C# tests find the card checker through KINERJABOT_CARDCHECK_DIR and KINERJABOT_NODE;
-#   5. the Agents Playground end-to-end run (tests/js/playground-e2e.mjs) against the Release build,
+#   5. the self-test of the tools in tests/js (`node tests/js/selftest.mjs --quick`, no browser);
+#   6. the Agents Playground end-to-end run (tests/js/playground-e2e.mjs) against the Release build,
 #      screenshots and logs in artifacts/playground (SKIP_PLAYGROUND=1 leaves it out);
-#   6. one final line "N passed, N failed, N skipped" (TRX counts of all test projects + Playground
-#      steps). Exit status 1 if anything failed or nothing ran.
+#   7. one final line "N passed, N failed, N skipped" (TRX counts of all test projects + tests/js
+#      self-test checks + Playground steps). Exit status 1 if anything failed or nothing ran.
 # Environment: SKIP_PLAYGROUND=1, KINERJABOT_TEST_POSTGRES (use that server instead of starting one),
 # TEST_FILTER (passed to dotnet test --filter), DOTNET (the dotnet executable).
 set -uo pipefail
@@ -43,9 +45,10 @@ if [[ "${SKIP_PLAYGROUND:-0}" != "1" ]]; then
   command -v ip >/dev/null || missing+=(iproute2)
 fi
 need_icu=0
-if ! ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so\.[0-9]'; then need_icu=1; fi
+if ! { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep -q 'libicuuc\.so\.[0-9]'; then need_icu=1; fi
 if ((${#missing[@]} || need_icu)); then
-  ((need_icu)) && wanted="${missing[*]:-} libicu" || wanted="${missing[*]}"
+  wanted="${missing[*]:-}"
+  ((need_icu)) && wanted="${wanted:+$wanted }libicu"
   [[ $EUID -eq 0 ]] || die "missing packages (${wanted}); run as root or install them"
   echo "installing: ${wanted}"
   export DEBIAN_FRONTEND=noninteractive
@@ -135,7 +138,23 @@ if ((test_rc != 0 && failed == 0)); then
   failed=$((failed + 1))
 fi
 
-# ---------- 5. Agents Playground end to end ----------
+# ---------- 5. tools in tests/js ----------
+step "tests/js self-test (card checker, manifest validator; --quick: no browser)"
+js_log="$ARTIFACTS/js-selftest.log"
+mkdir -p "$ARTIFACTS"
+node "$JS/selftest.mjs" --quick 2>&1 | tee "$js_log"
+js_rc=${PIPESTATUS[0]}
+js_counts="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$js_log" | tail -n1)"
+if [[ -n "$js_counts" ]]; then
+  passed=$((passed + $(cut -d' ' -f1 <<<"$js_counts")))
+  failed=$((failed + $(cut -d' ' -f3 <<<"$js_counts")))
+fi
+if ((js_rc != 0)) && { [[ -z "$js_counts" ]] || [[ "$(cut -d' ' -f3 <<<"$js_counts")" == "0" ]]; }; then
+  echo "test.sh: selftest.mjs exited with $js_rc; counting 1 failure" >&2
+  failed=$((failed + 1))
+fi
+
+# ---------- 6. Agents Playground end to end ----------
 if [[ "${SKIP_PLAYGROUND:-0}" == "1" ]]; then
   step "Agents Playground end-to-end: skipped (SKIP_PLAYGROUND=1)"
 else
@@ -161,7 +180,7 @@ else
   fi
 fi
 
-# ---------- 6. summary ----------
+# ---------- 7. summary ----------
 step "done"
 echo "test results: $RESULTS; Playground screenshots: $ARTIFACTS/playground"
 if ((passed + failed == 0)); then

@@ -4,7 +4,7 @@
 //
 //   node tests/js/playground-e2e.mjs [--bot-cmd "SHELL COMMAND"] [--scenario FILE] [--out DIR]
 //        [--bot-endpoint http://127.0.0.1:3978/api/messages] [--port 56150] [--bot-timeout 90]
-//        [--timeout 600]
+//        [--timeout 600] [--playground-config FILE|default]
 //
 // --bot-cmd      shell command that starts the bot, run from the repository root. Default:
 //                "dotnet run --no-build --no-launch-profile --project src/KinerjaBot" (Debug build; pass
@@ -14,6 +14,8 @@
 //                tests/js/playground-scenario.mjs. Step fields, see README.md in this directory:
 //                  action (at most one): say | click (+ fill) | fill | mock | post | wait
 //                  checks: expectText | expectCard | expectLog, timeout (ms, default 20000), name
+// --playground-config  mock Teams context (users, tenant, team) for the Playground. Default: the
+//                repository's .m365agentsplayground.yml if present; "default": the Playground's own.
 // --out          screenshots (NN-step.png, one per step, *-FAIL.png on failure) and logs (bot.log,
 //                playground.log, browser-console.log, blocked-requests.txt, results.json).
 //                Default: artifacts/playground under the repository root.
@@ -38,7 +40,7 @@ const require = createRequire(import.meta.url);
 
 // ---------- options ----------
 const argv = process.argv.slice(2);
-const KNOWN = ["--bot-cmd", "--scenario", "--out", "--bot-endpoint", "--port", "--bot-timeout", "--timeout"];
+const KNOWN = ["--bot-cmd", "--scenario", "--out", "--bot-endpoint", "--port", "--bot-timeout", "--timeout", "--playground-config"];
 const opts = {};
 for (let i = 0; i < argv.length; i += 2) {
   if (!KNOWN.includes(argv[i]) || argv[i + 1] === undefined) {
@@ -107,8 +109,12 @@ const env = {
   DOTNET_NOLOGO: "1",
   DOTNET_SKIP_FIRST_TIME_EXPERIENCE: "1",
 };
+// mock users/tenant/team: --playground-config FILE, or "default" for the Playground's built-in ones;
+// else $M365_AGENTS_PLAYGROUND_CONFIG_PATH, else the repository's .m365agentsplayground.yml if there is one
 const repoPlaygroundConfig = path.join(REPO, ".m365agentsplayground.yml");
-if (!env.M365_AGENTS_PLAYGROUND_CONFIG_PATH && fs.existsSync(repoPlaygroundConfig))
+if (opts["playground-config"] === "default") delete env.M365_AGENTS_PLAYGROUND_CONFIG_PATH;
+else if (opts["playground-config"]) env.M365_AGENTS_PLAYGROUND_CONFIG_PATH = path.resolve(opts["playground-config"]);
+else if (!env.M365_AGENTS_PLAYGROUND_CONFIG_PATH && fs.existsSync(repoPlaygroundConfig))
   env.M365_AGENTS_PLAYGROUND_CONFIG_PATH = repoPlaygroundConfig;
 
 function start(name, cmd, args, { cwd, extraEnv = {} } = {}) {
@@ -183,8 +189,20 @@ try {
   } catch (e) { throw new Error(`${e.message}\n  bot.log (last lines):\n${tail(path.join(OUT, "bot.log"))}`); }
   console.log(`bot listening after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   try {
-    await waitFor(`Playground on ${UI}`, () => tcpOpen("127.0.0.1", PG_PORT), 60000, playground);
-  } catch (e) { throw new Error(`${e.message}\n  playground.log (last lines):\n${tail(path.join(OUT, "playground.log"))}`); }
+    await waitFor(`Playground on ${UI}`, () => fetch(UI).then((r) => r.ok, () => false), 60000, playground);
+    // it reads its config (.m365agentsplayground.yml) only once it listens, and exits if that is invalid
+    await sleep(1000);
+    if (playground.exitCode !== null || playground.signalCode !== null)
+      throw new Error(`Playground on ${UI}: the process exited (${playground.exitCode ?? playground.signalCode}) after it started`);
+  } catch (e) {
+    // the Playground's own reasons (e.g. an invalid .m365agentsplayground.yml) go to its log file
+    const reasons = fs.existsSync(env.M365_AGENTS_PLAYGROUND_LOGFILE)
+      ? fs.readFileSync(env.M365_AGENTS_PLAYGROUND_LOGFILE, "utf8").split("\n").filter((l) => l.startsWith("error ")).map((l) => `    | ${l}`).join("\n")
+      : "";
+    throw new Error(`${e.message}\n  playground.log (last lines):\n${tail(path.join(OUT, "playground.log"))}` +
+      (reasons ? `\n  playground-server.log (errors):\n${reasons}` : "") +
+      (env.M365_AGENTS_PLAYGROUND_CONFIG_PATH ? `\n  config: ${env.M365_AGENTS_PLAYGROUND_CONFIG_PATH}` : ""));
+  }
 
   browser = await launch({ width: 1280, height: 900 });
   const { page } = browser;
@@ -244,9 +262,11 @@ try {
     }
   };
 
+  let connected = false;
   await step("Playground UI loads, connects, and the bot answers installationUpdate + conversationUpdate", async () => {
     await page.goto(UI);
     await page.getByText("Connected.", { exact: true }).waitFor({ timeout: 30000 });
+    connected = true;
     for (const type of ["installationUpdate", "conversationUpdate"]) {
       const ok = { source: `^${type} 2\\d\\d$`, flags: "" };
       await waitForLog(ok, 0, DEFAULT_STEP_TIMEOUT).catch(async () => {
@@ -257,6 +277,12 @@ try {
   });
 
   for (const [i, s] of scenario.steps.entries()) {
+    if (!connected) { // nothing can work; do not wait for every step's timeout
+      const name = s.name ?? `step ${i + 1}`;
+      results.push({ status: "FAIL", name, ms: 0, error: "not run: the Playground UI did not connect" });
+      console.log(`FAIL ${name}: not run, the Playground UI did not connect`);
+      continue;
+    }
     const timeout = s.timeout ?? DEFAULT_STEP_TIMEOUT;
     const describe = [
       s.say !== undefined && `say ${JSON.stringify(s.say)}`,
