@@ -4,7 +4,7 @@
 export default {
   name: "KinerjaBot: employee and supervisor journey",
   steps: [
-    { name: "welcome card on install", expectCard: "Selamat datang di KinerjaBot", timeout: 60000 },
+    { name: "welcome card on install", expectCard: /Selamat datang di KinerjaBot|Welcome to KinerjaBot/, timeout: 60000 },
     // The Playground (0.2.28) sends every activity with locale en-US, so the bot would answer in English.
     { name: "switch to Indonesian", say: "language indonesian", expectText: /./ },
     { name: "help card on 'bantuan'", say: "bantuan", expectCard: "Bantuan KinerjaBot" },
