@@ -29,6 +29,8 @@ public sealed partial class KinerjaTurnHandler(
 {
     public const string TurnKey = "kinerja.turn";
 
+    private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(5);
+
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn)
     {
         var context = turn;
@@ -105,7 +107,11 @@ public sealed partial class KinerjaTurnHandler(
         stored.Locale = activity.GetLocale() ?? stored.Locale;
         stored.TimeZone = activity.GetTimeZone() ?? stored.TimeZone;
         stored.EmployeeId = employee?.Id ?? stored.EmployeeId;
-        stored.LastSeenAt = now;
+        // Refreshed at most every few minutes: otherwise every message would cost a write for a timestamp alone.
+        if (now - stored.LastSeenAt > LastSeenResolution)
+        {
+            stored.LastSeenAt = now;
+        }
         if (activity.Type != ActivityTypes.InstallationUpdate || activity.Action != InstallationActions.Remove)
         {
             stored.IsReachable = true;

@@ -13,47 +13,39 @@ public sealed class Outbox(KinerjaDbContext db, TimeProvider time, OutboxSignal 
     /// <summary>Queues a new message to <paramref name="to"/>. A repeated <paramref name="key"/> makes the save fail, by design.</summary>
     public OutboxMessage Send(ConversationRef to, Activity activity, string purpose, string key, DateTimeOffset? notBefore = null)
     {
-        var now = time.GetUtcNow();
         activity.Conversation ??= new ConversationAccount { Id = to.ConversationId, TenantId = to.TenantId };
-        var row = new OutboxMessage
-        {
-            Key = key,
-            Kind = OutboxKind.Send,
-            Status = OutboxStatus.Pending,
-            Purpose = purpose,
-            RecipientEmployeeId = to.EmployeeId,
-            RecipientUserId = to.UserId,
-            ServiceUrl = to.ServiceUrl,
-            ConversationId = to.ConversationId,
-            ActivityJson = ProtocolJson.Serialize(activity),
-            CreatedAt = now,
-            NotBefore = notBefore ?? now,
-        };
-        db.Outbox.Add(row);
-        signal.Notify();
-        return row;
+        return Queue(OutboxKind.Send, key, purpose, to.EmployeeId, to.UserId, to.ServiceUrl, to.ConversationId, activity, notBefore);
     }
 
     /// <summary>Queues a replacement of the activity that <paramref name="target"/> sent (or will send).</summary>
     public OutboxMessage Update(OutboxMessage target, Activity activity, string purpose)
     {
-        var now = time.GetUtcNow();
         activity.Conversation ??= new ConversationAccount { Id = target.ConversationId };
+        var row = Queue(OutboxKind.Update, $"update:{target.Id}:{Guid.NewGuid():N}", purpose, target.RecipientEmployeeId,
+            target.RecipientUserId, target.ServiceUrl, target.ConversationId, activity, notBefore: null);
+        row.TargetOutboxId = target.Id;
+        row.TargetActivityId = target.SentActivityId;
+        return row;
+    }
+
+    private OutboxMessage Queue(
+        OutboxKind kind, string key, string purpose, int? employeeId, string userId, string serviceUrl, string conversationId,
+        Activity activity, DateTimeOffset? notBefore)
+    {
+        var now = time.GetUtcNow();
         var row = new OutboxMessage
         {
-            Key = $"update:{target.Id}:{Guid.NewGuid():N}",
-            Kind = OutboxKind.Update,
+            Key = key,
+            Kind = kind,
             Status = OutboxStatus.Pending,
             Purpose = purpose,
-            RecipientEmployeeId = target.RecipientEmployeeId,
-            RecipientUserId = target.RecipientUserId,
-            ServiceUrl = target.ServiceUrl,
-            ConversationId = target.ConversationId,
+            RecipientEmployeeId = employeeId,
+            RecipientUserId = userId,
+            ServiceUrl = serviceUrl,
+            ConversationId = conversationId,
             ActivityJson = ProtocolJson.Serialize(activity),
-            TargetOutboxId = target.Id,
-            TargetActivityId = target.SentActivityId,
             CreatedAt = now,
-            NotBefore = now,
+            NotBefore = notBefore ?? now,
         };
         db.Outbox.Add(row);
         signal.Notify();

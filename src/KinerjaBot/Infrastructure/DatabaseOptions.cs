@@ -18,6 +18,6 @@ public sealed class DatabaseOptions
     /// <summary>Folder for the SQLite file, relative to the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Apply pending migrations at start-up.</summary>
+    /// <summary>Create the schema at start-up (EnsureCreated until hand-written migrations exist; see README).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

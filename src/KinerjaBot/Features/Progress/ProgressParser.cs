@@ -30,7 +30,7 @@ public static partial class ProgressParser
         "sebanyak", "total", "realisasi", "capaian", "menyelesaikan", "membuat", "made", "kemarin", "yesterday", "persen", "percent",
     };
 
-    [GeneratedRegex(@"(?<neg>-\s*)?(?<num>\d+(?:[.,]\d+)?)\s*(?:(?<pct>%|persen\b|percent\b)|(?:/|\s+dari\s+|\s+of\s+)(?<of>\d+(?:[.,]\d+)?))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<neg>-\s*)?(?<num>\d+(?:[.,]\d+)?)(?:\s*(?<pct>%|persen\b|percent\b)|\s*/\s*(?<of>\d+(?:[.,]\d+)?)|\s+(?:dari|of)\s+(?<of>\d+(?:[.,]\d+)?))?", RegexOptions.IgnoreCase)]
     private static partial Regex NumberPattern();
 
     [GeneratedRegex(@"[\p{L}]{3,}")]
@@ -46,7 +46,8 @@ public static partial class ProgressParser
             return false;
         }
 
-        if (match.Groups["neg"].Success && match.Index == 0 || match.Groups["neg"].Success && char.IsWhiteSpace(text[Math.Max(0, match.Index - 1)]))
+        // "-3" is negative; "RHK-3" is a name.
+        if (match.Groups["neg"].Success && (match.Index == 0 || !char.IsLetterOrDigit(text[match.Index - 1])))
         {
             failure = ParseFailure.Negative;
             return false;

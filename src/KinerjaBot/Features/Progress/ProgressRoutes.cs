@@ -78,16 +78,8 @@ public static partial class ProgressRoutes
         ? v.TryGetValue(out string? s) ? s : v.ToJsonString()
         : null;
 
-    private static async Task<InvokeResponse?> RequireEmployeeAsync(Turn turn)
-    {
-        if (turn.User.IsRegistered)
-        {
-            return null;
-        }
-
-        await Task.CompletedTask;
-        return InvokeResponse.Card(Notice(turn.T["Common.NotRegistered"]).ToJson());
-    }
+    private static InvokeResponse? RequireEmployee(Turn turn) =>
+        turn.User.IsRegistered ? null : InvokeResponse.Card(Notice(turn.T["Common.NotRegistered"]).ToJson());
 
     private static async Task ReportByChatAsync(Turn turn)
     {
@@ -189,7 +181,7 @@ public static partial class ProgressRoutes
 
     private static async Task<InvokeResponse> FormAsync(Turn turn)
     {
-        if (await RequireEmployeeAsync(turn) is { } refusal)
+        if (RequireEmployee(turn) is { } refusal)
         {
             return refusal;
         }
@@ -211,7 +203,7 @@ public static partial class ProgressRoutes
 
     private static async Task<InvokeResponse> SubmitFormAsync(Turn turn, AdaptiveCardInvokeAction action)
     {
-        if (await RequireEmployeeAsync(turn) is { } refusal)
+        if (RequireEmployee(turn) is { } refusal)
         {
             return refusal;
         }
@@ -242,7 +234,7 @@ public static partial class ProgressRoutes
 
     private static async Task<InvokeResponse> ConfirmAsync(Turn turn)
     {
-        if (await RequireEmployeeAsync(turn) is { } refusal)
+        if (RequireEmployee(turn) is { } refusal)
         {
             return refusal;
         }

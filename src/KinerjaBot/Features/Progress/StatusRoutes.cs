@@ -53,7 +53,7 @@ public static partial class StatusRoutes
                 return InvokeResponse.Card(ProgressRoutes.Notice(turn.T["Common.NotRegistered"]).ToJson());
             }
 
-            var count = await SendPendingAsync(turn);
+            await SendPendingAsync(turn);
             await turn.SaveAsync();
             return InvokeResponse.Card((await BuildAsync(turn)).ToJson());
         });
