@@ -1,3 +1,4 @@
+using KinerjaBot.Admin;
 using KinerjaBot.Conversation;
 using KinerjaBot.Delivery;
 using KinerjaBot.Demo;
@@ -17,6 +18,7 @@ public static class KinerjaBotApp
         builder.AddKinerjaDatabase();
         var services = builder.Services;
         services.AddSingleton<KinerjaMetrics>();
+        services.AddOptions<AdminOptions>().BindConfiguration("Admin").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DirectoryOptions>().BindConfiguration("Directory");
         services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
@@ -38,11 +40,16 @@ public static class KinerjaBotApp
         .MapProgress()
         .MapFallback();
 
+    /// <summary>Operator endpoints under <c>/admin</c>; all of them require the admin key.</summary>
+    internal static void MapAdmin(RouteGroupBuilder admin) => admin
+        .MapOutboxAdmin();
+
     public static async Task<WebApplication> UseKinerjaBotAsync(this WebApplication app)
     {
         await app.Services.InitializeDatabaseAsync();
         await app.Services.SeedDemoDataIfConfiguredAsync();
         app.MapBotEndpoint("/api/messages");
+        MapAdmin(app.MapAdminGroup());
         app.MapHealthChecks("/health/live");
         app.MapGet("/health/ready", async (Data.KinerjaDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Ok("ready") : Results.StatusCode(503));
