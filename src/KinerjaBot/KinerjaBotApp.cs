@@ -4,6 +4,7 @@ using KinerjaBot.Delivery;
 using KinerjaBot.Demo;
 using KinerjaBot.Features.Onboarding;
 using KinerjaBot.Features.Progress;
+using KinerjaBot.Features.Reminders;
 using KinerjaBot.Infrastructure;
 using KinerjaBot.Protocol.Hosting;
 using KinerjaBot.Protocol.Routing;
@@ -27,6 +28,7 @@ public static class KinerjaBotApp
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<IBotTurnHandler, KinerjaTurnHandler>();
         services.AddProgress();
+        services.AddReminders();
         services.AddBotProtocol(builder.Configuration.GetSection("Bot"), MapRoutes);
         services.AddHealthChecks();
         return builder;
@@ -37,6 +39,7 @@ public static class KinerjaBotApp
         .MapProgressFlow()
         .MapOnboarding()
         .MapStatus()
+        .MapReminders()
         .MapProgress()
         .MapFallback();
 

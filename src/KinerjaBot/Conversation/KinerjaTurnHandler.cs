@@ -77,6 +77,18 @@ public sealed partial class KinerjaTurnHandler(
         var activity = context.Activity;
         var now = time.GetUtcNow();
         var stored = await db.ConversationRefs.FirstOrDefaultAsync(c => c.UserId == reference.UserId, context.Cancellation);
+        if (stored is null && reference.UserAadObjectId is not null)
+        {
+            // Someone the bot reached before they ever wrote (app installed through Graph): their
+            // placeholder reference becomes this one, so each person has a single reference.
+            var placeholder = Features.Reminders.ReminderPlanner.PlaceholderUserPrefix + reference.UserAadObjectId;
+            stored = await db.ConversationRefs.FirstOrDefaultAsync(c => c.UserId == placeholder, context.Cancellation);
+            if (stored is not null)
+            {
+                stored.UserId = reference.UserId;
+            }
+        }
+
         var employee = await FindEmployeeAsync(reference.UserAadObjectId, stored?.EmployeeId, context.Cancellation);
         if (stored is null)
         {

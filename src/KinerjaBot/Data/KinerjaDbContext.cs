@@ -23,6 +23,9 @@ public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options,
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<CardMessage> CardMessages => Set<CardMessage>();
+    public DbSet<ReminderSnooze> ReminderSnoozes => Set<ReminderSnooze>();
+    public DbSet<SchedulerLease> SchedulerLeases => Set<SchedulerLease>();
+    public DbSet<AppInstallation> AppInstallations => Set<AppInstallation>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -15,4 +15,10 @@ public static class Verbs
     public const string Status = "status.show";
     public const string ReviewList = "review.list";
     public const string Cancel = "flow.cancel";
+    public const string ReminderSnooze = "reminder.snooze";
+    public const string ReminderOptOut = "reminder.optout";
+    public const string ReminderOptIn = "reminder.optin";
+    public const string ReminderSettings = "reminder.settings";
+    public const string ApprovalsDigestOn = "approvals.digest.on";
+    public const string ApprovalsDigestOff = "approvals.digest.off";
 }

@@ -51,6 +51,9 @@ public sealed class Employee : IVersioned
 
     /// <summary>When the employee asked not to receive optional nudges.</summary>
     public bool OptionalNudgesOff { get; set; }
+
+    /// <summary>A rater's choice: pending approvals as one daily digest instead of a card per submission.</summary>
+    public bool ApprovalsAsDigest { get; set; }
     public int Version { get; set; }
 }
 

@@ -52,6 +52,7 @@ public static class OnboardingCards
             card.Body.Add(new TextBlock(t["Help.Cmd.Review"]) { Spacing = CardStyles.Small });
         }
 
+        card.Body.Add(new TextBlock(t["Help.Cmd.Reminders"]) { Spacing = CardStyles.Small });
         card.Body.Add(new TextBlock(t["Help.Cmd.Cancel"]) { Spacing = CardStyles.Small });
         card.Body.Add(new TextBlock(t["Help.Cmd.Language"]) { Spacing = CardStyles.Small });
         card.Actions = QuickActions(t, isRater, isRegistered);

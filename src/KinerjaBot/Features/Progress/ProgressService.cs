@@ -178,7 +178,10 @@ public sealed class ProgressService(KinerjaDbContext db)
         }
 
         Track(view.Id, employeeRef.EmployeeId!.Value, turn.ReplyCard(ProgressCards.ForEmployee(turn.T, view, refreshIds), turn.T["Progress.Employee.Title"]));
-        if (raterRef is not null && raterId is not null)
+
+        // A rater who chose the daily digest gets this entry in it (Features/Reminders) instead of a card now.
+        var wantsDigest = raterId is not null && await db.Employees.Where(e => e.Id == raterId).Select(e => e.ApprovalsAsDigest).FirstOrDefaultAsync(turn.Cancellation);
+        if (raterRef is not null && raterId is not null && !wantsDigest)
         {
             var raterT = await TextsForAsync(raterId.Value, raterRef, turn.Cancellation);
             var activity = new Activity { Type = ActivityTypes.Message, Summary = raterT.Format("Progress.Reviewer.Title", view.EmployeeName) };
