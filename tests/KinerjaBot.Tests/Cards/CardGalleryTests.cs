@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KinerjaBot.Domain;
 using KinerjaBot.Features.Onboarding;
 using KinerjaBot.Features.Progress;
+using KinerjaBot.Features.Reminders;
 using KinerjaBot.Localization;
 using KinerjaBot.Tests.Support;
 
@@ -41,6 +42,37 @@ public sealed class CardGalleryTests
 
             cards[$"{language}-status"] = StatusCards.Status(t, "Ibu Rina", 2026, Today, indicators,
                 [new TeamMemberStatus("Siti", 4, 1, Today), new TeamMemberStatus("Budi", 0, 0, null)], 1).ToJson();
+            foreach (var rule in Enum.GetValues<ReminderRuleKind>())
+            {
+                var period = rule switch
+                {
+                    ReminderRuleKind.DailyProgress or ReminderRuleKind.MonthlyRealisation => PerformancePeriod.Month(2026, 11),
+                    ReminderRuleKind.QuarterlyEvaluation => PerformancePeriod.Quarter(2026, 3),
+                    ReminderRuleKind.FeedbackDue => (PerformancePeriod?)null,
+                    _ => PerformancePeriod.ForYear(2026),
+                };
+                var mandatory = rule is not (ReminderRuleKind.DailyProgress or ReminderRuleKind.FeedbackDue);
+                cards[$"{language}-reminder-{rule}"] = ReminderCards.Reminder(t, new ReminderView(rule, "2026-11", Today, 1, "Ibu Rina", period, "Budi Santoso", 2, mandatory, false)).ToJson();
+                cards[$"{language}-reminder-{rule}-repeat-overdue"] = ReminderCards.Reminder(t, new ReminderView(rule, "2026-11", Today, -1, "Ibu Rina", period, "Budi <b>&</b>", 1, mandatory, true)).ToJson();
+            }
+
+            cards[$"{language}-reminder-approvals-digest"] = ReminderCards.Approvals(t, new ApprovalsView("Ibu Rina", 14,
+                Enumerable.Range(1, 10).Select(i => new PendingItem("Siti Nurhaliza", $"Jumlah KTP-el: {i} dokumen", Today)).ToList(), IsDigest: true)).ToJson();
+            cards[$"{language}-reminder-approvals-nudge"] = ReminderCards.Approvals(t, new ApprovalsView("Ibu Rina", 1, [new PendingItem("Budi", "SKP 2026", Today)], IsDigest: false)).ToJson();
+            cards[$"{language}-reminder-team"] = ReminderCards.TeamDigest(t, "Bapak Hendra",
+            [
+                new TeamMemberAlert("Rina Marlina", [new OverdueItem(ReminderRuleKind.MonthlyRealisation, PerformancePeriod.Month(2026, 10), null, 1, Today),
+                    new OverdueItem(ReminderRuleKind.QuarterlyEvaluation, PerformancePeriod.Quarter(2026, 3), null, 3, Today),
+                    new OverdueItem(ReminderRuleKind.FeedbackDue, null, "Budi", 1, Today)], null),
+                new TeamMemberAlert("Budi Santoso", [], UnreachableReason.Blocked),
+                new TeamMemberAlert("Maria Kogoya", [new OverdueItem(ReminderRuleKind.SkpPlanning, PerformancePeriod.ForYear(2027), null, 1, Today)], UnreachableReason.NotInstalled),
+            ]).ToJson();
+            foreach (var (off, rater, digest) in new[] { (false, true, false), (true, true, true), (false, false, false) })
+            {
+                cards[$"{language}-reminder-settings-{off}-{rater}-{digest}"] = ReminderCards.Settings(t, new ReminderSettingsView(off, rater, digest, "09.00 WIB"), digest ? "notice" : null).ToJson();
+            }
+
+            cards[$"{language}-reminder-snoozed"] = ReminderCards.Snoozed(t, Today, "09.00 WIB").ToJson();
             cards[$"{language}-status-empty"] = StatusCards.Status(t, "Bapak Budi", 2026, Today, [], null, 0).ToJson();
         }
 

@@ -156,6 +156,8 @@ public sealed class BotApp : IAsyncDisposable
                 ["Bot:AuthType"] = "None",
                 ["Delivery:PollInterval"] = "00:00:00.200",
                 ["Delivery:RetryBaseDelay"] = "00:00:00.100",
+                // Scenarios decide when reminders are planned (ReminderPlanner.PlanOnceAsync), not a background timer.
+                ["Reminders:Enabled"] = "false",
             };
             foreach (var (k, v) in settings)
             {

@@ -53,7 +53,7 @@ public static class ReminderCards
         });
         if (!v.Mandatory)
         {
-            actions.Add(new ExecuteAction { Verb = Verbs.ReminderOptOut, Title = t["Reminder.Action.OptOut"] });
+            actions.Add(new ExecuteAction { Verb = Verbs.ReminderOptOut, Title = t["Reminder.Action.OptOut"], Data = [] });
         }
 
         card.Actions = actions;
@@ -76,7 +76,7 @@ public static class ReminderCards
             },
             Actions =
             [
-                new ExecuteAction { Verb = Verbs.ReviewList, Title = t["Reminder.Action.Review"], Style = CardStyles.Positive },
+                new ExecuteAction { Verb = Verbs.ReviewList, Title = t["Reminder.Action.Review"], Style = CardStyles.Positive, Data = [] },
             ],
         };
         if (v.Total > v.Items.Count)
@@ -89,6 +89,7 @@ public static class ReminderCards
         {
             Verb = v.IsDigest ? Verbs.ApprovalsDigestOff : Verbs.ApprovalsDigestOn,
             Title = t[v.IsDigest ? "Reminder.Action.DigestOff" : "Reminder.Action.DigestOn"],
+            Data = [],
         });
         return card;
     }
@@ -103,7 +104,7 @@ public static class ReminderCards
                 new TextBlock(t["Reminder.Team.Title"]) { Size = CardStyles.Medium, Weight = CardStyles.Bolder },
                 new TextBlock(t.Format("Reminder.Team.Intro", address)),
             },
-            Actions = [new ExecuteAction { Verb = Verbs.Status, Title = t["Reminder.Action.Status"] }],
+            Actions = [new ExecuteAction { Verb = Verbs.Status, Title = t["Reminder.Action.Status"], Data = [] }],
         };
         foreach (var alert in alerts.Take(MaxListed * 2))
         {
@@ -160,13 +161,13 @@ public static class ReminderCards
         card.Body.Add(facts);
         card.Body.Add(new TextBlock(t["Reminder.Settings.Hint"]) { IsSubtle = true, Size = CardStyles.Small });
         card.Actions.Add(v.OptionalNudgesOff
-            ? new ExecuteAction { Verb = Verbs.ReminderOptIn, Title = t["Reminder.Action.OptIn"] }
-            : new ExecuteAction { Verb = Verbs.ReminderOptOut, Title = t["Reminder.Action.OptOut"] });
+            ? new ExecuteAction { Verb = Verbs.ReminderOptIn, Title = t["Reminder.Action.OptIn"], Data = [] }
+            : new ExecuteAction { Verb = Verbs.ReminderOptOut, Title = t["Reminder.Action.OptOut"], Data = [] });
         if (v.IsRater)
         {
             card.Actions.Add(v.ApprovalsAsDigest
-                ? new ExecuteAction { Verb = Verbs.ApprovalsDigestOff, Title = t["Reminder.Action.DigestOff"] }
-                : new ExecuteAction { Verb = Verbs.ApprovalsDigestOn, Title = t["Reminder.Action.DigestOn"] });
+                ? new ExecuteAction { Verb = Verbs.ApprovalsDigestOff, Title = t["Reminder.Action.DigestOff"], Data = [] }
+                : new ExecuteAction { Verb = Verbs.ApprovalsDigestOn, Title = t["Reminder.Action.DigestOn"], Data = [] });
         }
 
         return card;
@@ -217,9 +218,9 @@ public static class ReminderCards
     private static ExecuteAction? PrimaryAction(Texts t, ReminderRuleKind rule) => rule switch
     {
         ReminderRuleKind.DailyProgress or ReminderRuleKind.MonthlyRealisation =>
-            new ExecuteAction { Verb = Verbs.ProgressForm, Title = t["Reminder.Action.Report"], Style = CardStyles.Positive },
+            new ExecuteAction { Verb = Verbs.ProgressForm, Title = t["Reminder.Action.Report"], Style = CardStyles.Positive, Data = [] },
         ReminderRuleKind.QuarterlyEvaluation or ReminderRuleKind.AnnualAppraisal or ReminderRuleKind.SkpPlanning =>
-            new ExecuteAction { Verb = Verbs.Status, Title = t["Reminder.Action.Status"], Style = CardStyles.Positive },
+            new ExecuteAction { Verb = Verbs.Status, Title = t["Reminder.Action.Status"], Style = CardStyles.Positive, Data = [] },
         _ => null,
     };
 }

@@ -85,6 +85,8 @@ public sealed partial class ReminderPlanner(
     /// <summary>Plans everything due at <paramref name="now"/>; safe to call any number of times.</summary>
     public async Task<PlanResult> PlanOnceAsync(DateTimeOffset now, CancellationToken ct = default)
     {
+        // Stored instants must be UTC: on SQLite they are compared as ticks of their own offset.
+        now = now.ToUniversalTime();
         var facts = await LoadAsync(now, ct);
         var planned = new List<Planned>();
         var mandatoryToday = new HashSet<int>();
