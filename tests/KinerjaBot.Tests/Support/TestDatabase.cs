@@ -57,12 +57,12 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Database:ConnectionString"] = ConnectionString,
     };
 
-    /// <summary>A context configured exactly as the app configures it.</summary>
+    /// <summary>A context configured exactly as the app configures it, auditing like the app's.</summary>
     public KinerjaDbContext NewContext()
     {
         var options = new DbContextOptionsBuilder<KinerjaDbContext>();
         DatabaseExtensions.Configure(options, new DatabaseOptions { Provider = Provider, ConnectionString = ConnectionString }, Path.GetTempPath());
-        return new KinerjaDbContext(options.Options);
+        return new KinerjaDbContext(options.Options, new AuditTrail(TimeProvider.System));
     }
 
     public async ValueTask DisposeAsync()
