@@ -2,6 +2,7 @@ using KinerjaBot.Admin;
 using KinerjaBot.Conversation;
 using KinerjaBot.Delivery;
 using KinerjaBot.Demo;
+using KinerjaBot.Features.Import;
 using KinerjaBot.Features.Onboarding;
 using KinerjaBot.Features.Progress;
 using KinerjaBot.Features.Reminders;
@@ -29,6 +30,7 @@ public static class KinerjaBotApp
         services.AddScoped<IBotTurnHandler, KinerjaTurnHandler>();
         services.AddProgress();
         services.AddReminders();
+        services.AddScoped<ImportService>();
         services.AddBotProtocol(builder.Configuration.GetSection("Bot"), MapRoutes);
         services.AddHealthChecks();
         return builder;
@@ -45,7 +47,8 @@ public static class KinerjaBotApp
 
     /// <summary>Operator endpoints under <c>/admin</c>; all of them require the admin key.</summary>
     internal static void MapAdmin(RouteGroupBuilder admin) => admin
-        .MapOutboxAdmin();
+        .MapOutboxAdmin()
+        .MapImportAdmin();
 
     public static async Task<WebApplication> UseKinerjaBotAsync(this WebApplication app)
     {

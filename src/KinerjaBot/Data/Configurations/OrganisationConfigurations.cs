@@ -30,6 +30,8 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.Property(e => e.TimeZone).HasMaxLength(64);
         b.Property(e => e.Language).HasMaxLength(8);
         b.Property(e => e.Version).IsConcurrencyToken();
+        // A column added after the first release: existing rows get false.
+        b.Property(e => e.ApprovalsAsDigest).HasDefaultValue(false);
         b.HasIndex(e => e.Nip).IsUnique();
         b.HasIndex(e => e.AadObjectId);
         b.HasIndex(e => e.RaterId);

@@ -85,7 +85,7 @@ public sealed partial class ReminderPlanner(
     /// <summary>Plans everything due at <paramref name="now"/>; safe to call any number of times.</summary>
     public async Task<PlanResult> PlanOnceAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        // Stored instants must be UTC: on SQLite they are compared as ticks of their own offset.
+        // Work in UTC: the instants stored from here (send times, attempts) are compared with others in SQL.
         now = now.ToUniversalTime();
         var facts = await LoadAsync(now, ct);
         var planned = new List<Planned>();
