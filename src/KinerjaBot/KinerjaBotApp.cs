@@ -2,6 +2,8 @@ using KinerjaBot.Admin;
 using KinerjaBot.Conversation;
 using KinerjaBot.Delivery;
 using KinerjaBot.Demo;
+using KinerjaBot.Features.Appraisal;
+using KinerjaBot.Features.Feedback;
 using KinerjaBot.Features.Onboarding;
 using KinerjaBot.Features.Progress;
 using KinerjaBot.Infrastructure;
@@ -27,6 +29,8 @@ public static class KinerjaBotApp
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<IBotTurnHandler, KinerjaTurnHandler>();
         services.AddProgress();
+        services.AddFeedback();
+        services.AddAppraisal();
         services.AddBotProtocol(builder.Configuration.GetSection("Bot"), MapRoutes);
         services.AddHealthChecks();
         return builder;
@@ -37,6 +41,8 @@ public static class KinerjaBotApp
         .MapProgressFlow()
         .MapOnboarding()
         .MapStatus()
+        .MapFeedback()
+        .MapAppraisal()
         .MapProgress()
         .MapFallback();
 
