@@ -14,10 +14,10 @@ namespace KinerjaBot.Features.Appraisal;
 public static class AppraisalCards
 {
     /// <summary>RHK shown on the rater's and employee's main card; the rest are in the detail cards.</summary>
-    public const int MainRhks = 6;
+    public const int MainRhks = 5;
 
     /// <summary>RHK per detail card and per self-assessment card.</summary>
-    public const int RhksPerCard = 4;
+    public const int RhksPerCard = 3;
 
     public const string WorkResultInput = "workResult";
     public const string BehaviourInput = "behaviour";
@@ -128,7 +128,7 @@ public static class AppraisalCards
         foreach (var rhk in v.Rhks.Skip((part - 1) * RhksPerCard).Take(RhksPerCard))
         {
             card.Body.Add(new TextBlock(CardData.Cut(rhk.Text, 300)) { Weight = CardStyles.Bolder, Spacing = CardStyles.Medium, Separator = true });
-            card.Body.Add(IndicatorFacts(t, rhk));
+            card.Body.Add(IndicatorFacts(t, rhk, 5));
             card.Body.Add(new TextInput
             {
                 Id = SelfRhkPrefix + rhk.RhkId.ToString(CultureInfo.InvariantCulture), Label = t["Appraisal.Self.RhkNote"], IsMultiline = true,
@@ -159,7 +159,7 @@ public static class AppraisalCards
     /// <summary>The rater's card: context, then rating in a show-card while allowed; the predikat before finalizing.</summary>
     public static AdaptiveCard ForRater(Texts t, AppraisalView v, IReadOnlyList<string> refreshUserIds)
     {
-        var card = Base(t, v, t.Format("Appraisal.Rater.Title", v.EmployeeName), refreshUserIds);
+        var card = Base(t, v, t.Format("Appraisal.Rater.Title", CardData.Cut(v.EmployeeName, 100)), refreshUserIds);
         AddContext(t, v, card);
         card.Actions = [];
         if (!v.IsFinal)
@@ -217,8 +217,8 @@ public static class AppraisalCards
     /// <summary>The rater's supervisor: sees the objection and may issue a corrected revision.</summary>
     public static AdaptiveCard ForRaterSupervisor(Texts t, AppraisalView v, IReadOnlyList<string> refreshUserIds)
     {
-        var card = Base(t, v, t.Format("Appraisal.Supervisor.Title", v.EmployeeName), refreshUserIds);
-        AddRaterNotes(t, v, card);
+        // The rater's notes are in the correction inputs, where the supervisor can start from them.
+        var card = Base(t, v, t.Format("Appraisal.Supervisor.Title", CardData.Cut(v.EmployeeName, 100)), refreshUserIds);
         AddContext(t, v, card);
         var inputs = RatingInputs(t, v, t["Appraisal.Supervisor.Note"]);
         inputs.Insert(0, new TextBlock(t["Appraisal.Supervisor.CorrectionIntro"]) { IsSubtle = true });
@@ -236,7 +236,7 @@ public static class AppraisalCards
 
     public static AdaptiveCard ReadOnly(Texts t, AppraisalView v, IReadOnlyList<string> refreshUserIds, string? notice = null)
     {
-        var card = Base(t, v, t.Format("Appraisal.Summary", v.EmployeeName, AppraisalView.PeriodName(t, v.Period)), refreshUserIds, v.IsFinal);
+        var card = Base(t, v, t.Format("Appraisal.Summary", CardData.Cut(v.EmployeeName, 100), AppraisalView.PeriodName(t, v.Period)), refreshUserIds, v.IsFinal);
         return notice is null ? card : CardData.WithNotice(card, notice);
     }
 
@@ -248,7 +248,7 @@ public static class AppraisalCards
         {
             Body =
             {
-                new TextBlock(t.Format("Appraisal.Details.Title", v.EmployeeName, AppraisalView.PeriodName(t, v.Period))) { Weight = CardStyles.Bolder },
+                new TextBlock(t.Format("Appraisal.Details.Title", CardData.Cut(v.EmployeeName, 100), AppraisalView.PeriodName(t, v.Period))) { Weight = CardStyles.Bolder },
                 new TextBlock(t.Format("Appraisal.Details.Part", part, parts)) { IsSubtle = true, Spacing = CardStyles.None },
             },
         };
@@ -256,12 +256,12 @@ public static class AppraisalCards
         {
             foreach (var rhk in v.Rhks.Skip((part - 1) * RhksPerCard).Take(RhksPerCard))
             {
-                card.Body.Add(new TextBlock(CardData.Cut(rhk.Text, 1000)) { Weight = CardStyles.Bolder, Spacing = CardStyles.Medium, Separator = true });
-                card.Body.Add(IndicatorFacts(t, rhk));
+                card.Body.Add(new TextBlock(CardData.Cut(rhk.Text, 500)) { Weight = CardStyles.Bolder, Spacing = CardStyles.Medium, Separator = true });
+                card.Body.Add(IndicatorFacts(t, rhk, 8));
                 card.Body.Add(new TextBlock(t.Format("Appraisal.Field.SelfNote", rhk.SelfNote is null ? t["Appraisal.None"] : CardData.Cut(rhk.SelfNote, AppraisalService.MaxSelfNote))) { Spacing = CardStyles.Small });
-                foreach (var f in rhk.Feedback.Take(3))
+                foreach (var f in rhk.Feedback.Take(2))
                 {
-                    card.Body.Add(new TextBlock(t.Format("Appraisal.Field.FeedbackLine", CardData.Cut(f, 400))) { IsSubtle = true, Spacing = CardStyles.Small });
+                    card.Body.Add(new TextBlock(t.Format("Appraisal.Field.FeedbackLine", CardData.Cut(f, 300))) { IsSubtle = true, Spacing = CardStyles.Small });
                 }
             }
 
@@ -277,14 +277,14 @@ public static class AppraisalCards
                 lines.Add(t.Format("Appraisal.Field.SelfNote", CardData.Cut(value.SelfNote, AppraisalService.MaxValueNote)));
             }
 
-            lines.AddRange(value.Feedback.Take(2).Select(f => t.Format("Appraisal.Field.FeedbackLine", CardData.Cut(f, 300))));
+            lines.AddRange(value.Feedback.Take(2).Select(f => t.Format("Appraisal.Field.FeedbackLine", CardData.Cut(f, 200))));
             card.Body.Add(new TextBlock($"**{BerAkhlak.IndonesianName(value.Value)}**: {(lines.Count == 0 ? t["Appraisal.None"] : string.Join(" — ", lines))}") { Spacing = CardStyles.Small });
         }
 
         card.Body.Add(new TextBlock(t.Format("Appraisal.Field.FeedbackCount", v.Feedback.Count)) { Weight = CardStyles.Bolder, Spacing = CardStyles.Medium });
         foreach (var f in v.Feedback.Take(10))
         {
-            card.Body.Add(new TextBlock($"{t.Date(f.Date)} · {f.FromName}: {CardData.Cut(f.Text, 500)}") { Spacing = CardStyles.Small });
+            card.Body.Add(new TextBlock($"{t.Date(f.Date)} · {CardData.Cut(f.FromName, 80)}: {CardData.Cut(f.Text, 500)}") { Spacing = CardStyles.Small });
         }
 
         return card;
@@ -351,10 +351,10 @@ public static class AppraisalCards
     {
         var facts = new List<Fact>
         {
-            new(t["Appraisal.Field.Employee"], $"{v.EmployeeName} ({v.EmployeeNip})"),
+            new(t["Appraisal.Field.Employee"], $"{CardData.Cut(v.EmployeeName, 100)} ({v.EmployeeNip})"),
             new(t["Appraisal.Field.Position"], CardData.Cut(v.PositionName, 200)),
             new(t["Appraisal.Field.Period"], AppraisalView.PeriodName(t, v.Period)),
-            new(t["Appraisal.Field.Rater"], v.RaterName ?? t["Appraisal.None"]),
+            new(t["Appraisal.Field.Rater"], v.RaterName is null ? t["Appraisal.None"] : CardData.Cut(v.RaterName, 100)),
             new(t["Appraisal.Field.Status"], StatusText(t, v.Exists ? v.Status : null, null)),
         };
         if (v.Revision > 1)
@@ -418,10 +418,10 @@ public static class AppraisalCards
         foreach (var rhk in v.Rhks.Take(MainRhks))
         {
             card.Body.Add(new TextBlock(CardData.Cut(rhk.Text, 200)) { Weight = CardStyles.Bolder, Spacing = CardStyles.Small });
-            card.Body.Add(IndicatorFacts(t, rhk));
+            card.Body.Add(IndicatorFacts(t, rhk, 3));
             if (rhk.SelfNote is not null)
             {
-                card.Body.Add(new TextBlock(t.Format("Appraisal.Field.SelfNote", CardData.Cut(rhk.SelfNote, 300))) { IsSubtle = true, Spacing = CardStyles.None });
+                card.Body.Add(new TextBlock(t.Format("Appraisal.Field.SelfNote", CardData.Cut(rhk.SelfNote, 200))) { IsSubtle = true, Spacing = CardStyles.None });
             }
         }
 
@@ -441,7 +441,7 @@ public static class AppraisalCards
         card.Body.Add(new TextBlock(t.Format("Appraisal.Field.FeedbackCount", v.Feedback.Count)) { Weight = CardStyles.Bolder, Spacing = CardStyles.Medium });
         foreach (var f in v.Feedback.Take(3))
         {
-            card.Body.Add(new TextBlock($"{t.Date(f.Date)} · {f.FromName}: {CardData.Cut(f.Text, 200)}") { IsSubtle = true, Spacing = CardStyles.Small });
+            card.Body.Add(new TextBlock($"{t.Date(f.Date)} · {CardData.Cut(f.FromName, 80)}: {CardData.Cut(f.Text, 200)}") { IsSubtle = true, Spacing = CardStyles.Small });
         }
     }
 
@@ -490,10 +490,10 @@ public static class AppraisalCards
         Choices = Enum.GetValues<OrganisationResult>().Select(r => new Choice(t["Appraisal.OrgResult." + r], r.ToString())).ToList(),
     };
 
-    private static FactSet IndicatorFacts(Texts t, AppraisalRhk rhk) => new()
+    private static FactSet IndicatorFacts(Texts t, AppraisalRhk rhk, int max) => new()
     {
-        Facts = rhk.Indicators.Take(8).Select(i => new Fact(CardData.Cut(i.Text, 150), t.Format("Appraisal.Field.IndicatorValue",
-            t.Number(i.InPeriod), t.Number(i.YearToDate), t.Number(i.Target), CardData.Cut(i.Unit, 40), Percent(i.Target <= 0 ? 0 : i.YearToDate / i.Target)))).ToList(),
+        Facts = rhk.Indicators.Take(max).Select(i => new Fact(CardData.Cut(i.Text, 120), t.Format("Appraisal.Field.IndicatorValue",
+            t.Number(i.InPeriod), t.Number(i.YearToDate), t.Number(i.Target), CardData.Cut(i.Unit, 30), Percent(i.Target <= 0 ? 0 : i.YearToDate / i.Target)))).ToList(),
     };
 
     private static string Prefill(Texts t, AppraisalView v, AppraisalRhk rhk)

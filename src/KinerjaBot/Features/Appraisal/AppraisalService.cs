@@ -16,7 +16,7 @@ public sealed class AppraisalService(KinerjaDbContext db, ProgressService progre
     public const int MaxSelfNote = 1500;
     public const int MaxSummary = 2000;
     public const int MaxRaterNote = 2000;
-    public const int MaxValueNote = 500;
+    public const int MaxValueNote = 300;
 
     public static string SubjectFor(int employeeId, PerformancePeriod period) =>
         string.Create(CultureInfo.InvariantCulture, $"appraisal:{employeeId}:{period.Code}");
