@@ -4,6 +4,7 @@ using KinerjaBot.Delivery;
 using KinerjaBot.Demo;
 using KinerjaBot.Features.Appraisal;
 using KinerjaBot.Features.Feedback;
+using KinerjaBot.Features.Import;
 using KinerjaBot.Features.Onboarding;
 using KinerjaBot.Features.Progress;
 using KinerjaBot.Infrastructure;
@@ -31,6 +32,7 @@ public static class KinerjaBotApp
         services.AddProgress();
         services.AddFeedback();
         services.AddAppraisal();
+        services.AddScoped<ImportService>();
         services.AddBotProtocol(builder.Configuration.GetSection("Bot"), MapRoutes);
         services.AddHealthChecks();
         return builder;
@@ -48,7 +50,8 @@ public static class KinerjaBotApp
 
     /// <summary>Operator endpoints under <c>/admin</c>; all of them require the admin key.</summary>
     internal static void MapAdmin(RouteGroupBuilder admin) => admin
-        .MapOutboxAdmin();
+        .MapOutboxAdmin()
+        .MapImportAdmin();
 
     public static async Task<WebApplication> UseKinerjaBotAsync(this WebApplication app)
     {

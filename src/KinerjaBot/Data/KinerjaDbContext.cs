@@ -1,6 +1,5 @@
 using KinerjaBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KinerjaBot.Data;
 
@@ -36,9 +35,13 @@ public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options,
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
         if (IsSqlite)
         {
-            // SQLite has no date-time type; as ticks, timestamps sort and compare in SQL (outbox leases, due times).
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTimestampConverters.UtcTicks>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTimestampConverters.UtcTicks>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTimestampConverters.ToUtc>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTimestampConverters.ToUtc>();
         }
     }
 

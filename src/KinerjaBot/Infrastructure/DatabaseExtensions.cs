@@ -1,6 +1,9 @@
 using KinerjaBot.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Infrastructure;
@@ -12,19 +15,28 @@ public static class DatabaseExtensions
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AuditTrail>();
-        builder.Services.AddDbContext<KinerjaDbContext>((sp, options) =>
-        {
-            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            if (db.Provider == DatabaseOptions.Postgres)
-            {
-                options.UseNpgsql(db.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL."));
-            }
-            else
-            {
-                options.UseSqlite(SqliteConnectionString(db, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-            }
-        });
+        builder.Services.AddDbContext<KinerjaDbContext>((sp, options) => Configure(
+            options,
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         return builder;
+    }
+
+    /// <summary>The provider set-up shared by the app and by tools and tests that open the database directly.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot)
+    {
+        if (db.Provider == DatabaseOptions.Postgres)
+        {
+            options.UseNpgsql(db.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL."));
+        }
+        else
+        {
+            options.UseSqlite(SqliteConnectionString(db, contentRoot));
+        }
+
+        // Our migrations are hand-written without a model snapshot, so EF cannot compare them with the model
+        // and would always warn; MigrationSchemaTests does that comparison instead, on both providers.
+        return options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     internal static string SqliteConnectionString(DatabaseOptions db, string contentRoot)
@@ -58,7 +70,35 @@ public static class DatabaseExtensions
 
         if (options.MigrateOnStartup)
         {
-            await db.Database.EnsureCreatedAsync(ct);
+            await BaselineEnsureCreatedDatabaseAsync(db, ct);
+            await db.Database.MigrateAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// Databases made before migrations existed (by EnsureCreated, with exactly the Initial schema) have no
+    /// history table; record Initial as applied so migrating them does not try to create existing tables.
+    /// </summary>
+    private static async Task BaselineEnsureCreatedDatabaseAsync(KinerjaDbContext db, CancellationToken ct)
+    {
+        var applied = await db.Database.GetAppliedMigrationsAsync(ct);
+        if (applied.Any() || !await TableExistsAsync(db, "employees", ct))
+        {
+            return;
+        }
+
+        var history = db.GetService<IHistoryRepository>();
+        await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct);
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(InitialMigrationId, ProductInfo.GetVersion())), ct);
+    }
+
+    private const string InitialMigrationId = "20261123000000_Initial";
+
+    private static async Task<bool> TableExistsAsync(KinerjaDbContext db, string table, CancellationToken ct)
+    {
+        var sql = db.IsSqlite
+            ? "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {0}"
+            : "SELECT COUNT(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = {0}";
+        return await db.Database.SqlQueryRaw<int>(sql, table).SingleAsync(ct) > 0;
     }
 }

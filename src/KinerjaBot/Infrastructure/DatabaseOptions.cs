@@ -18,6 +18,6 @@ public sealed class DatabaseOptions
     /// <summary>Folder for the SQLite file, relative to the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Create the schema at start-up (EnsureCreated until hand-written migrations exist; see README).</summary>
+    /// <summary>Apply pending migrations at start-up; EF Core holds a database lock meanwhile, so instances starting together are safe.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

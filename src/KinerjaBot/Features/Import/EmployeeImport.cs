@@ -1,0 +1,199 @@
+using System.Net.Mail;
+using KinerjaBot.Data;
+using KinerjaBot.Data.Model;
+using KinerjaBot.Domain;
+using KinerjaBot.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace KinerjaBot.Features.Import;
+
+/// <summary>
+/// employees.csv: employees by NIP, created or updated, with their rater (pejabat penilai). The file is the
+/// civil-service reporting line: when it has a <c>rater_nip</c> column, a blank cell means "no rater".
+/// </summary>
+internal static class EmployeeImport
+{
+    private sealed record Line(
+        int Number, string Nip, string Name, Salutation Salutation, PositionType PositionType, string PositionName, OrgUnit Unit,
+        string? RaterNip, string? Email, string? AadObjectId, string? TimeZone, string? Language, decimal? CreditCoefficient,
+        bool Active, bool? UnitHead);
+
+    public static async Task<ImportPlan?> PlanAsync(
+        KinerjaDbContext db, IReadOnlyDictionary<string, int> columns, IEnumerable<ImportRow> rows, ImportErrors errors, CancellationToken ct)
+    {
+        var units = await db.Units.ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
+        var known = await db.Employees.Select(e => new { e.Nip, RaterNip = e.Rater == null ? null : e.Rater.Nip })
+            .ToDictionaryAsync(e => e.Nip, e => e.RaterNip, StringComparer.Ordinal, ct);
+        var hasRaterColumn = columns.ContainsKey("rater_nip");
+        var lines = new Dictionary<string, Line>(StringComparer.Ordinal);
+        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var line = Read(row, units, errors, out var nip);
+            if (nip is not null && !firstLineOf.TryAdd(nip, row.Line))
+            {
+                errors.Add(row.Line, "nip", "Import.Duplicate", nip, firstLineOf[nip]);
+                continue;
+            }
+
+            if (line is not null)
+            {
+                lines[line.Nip] = line;
+            }
+        }
+
+        var raterOf = new Dictionary<string, string?>(known, StringComparer.Ordinal);
+        foreach (var line in lines.Values.Where(_ => hasRaterColumn))
+        {
+            raterOf[line.Nip] = line.RaterNip;
+        }
+
+        foreach (var line in lines.Values.Where(l => l.RaterNip is not null))
+        {
+            if (!raterOf.ContainsKey(line.RaterNip!))
+            {
+                errors.Add(line.Number, "rater_nip", "Import.UnknownEmployee", line.RaterNip);
+            }
+            else if (ImportGraph.HasCycle(line.Nip, raterOf))
+            {
+                errors.Add(line.Number, "rater_nip", "Import.Cycle", line.Nip);
+            }
+        }
+
+        if (errors.Any)
+        {
+            return null;
+        }
+
+        return new ImportPlan(async token =>
+        {
+            var counts = new ImportCounts();
+            var employees = await db.Employees.ToDictionaryAsync(e => e.Nip, StringComparer.Ordinal, token);
+            foreach (var line in lines.Values)
+            {
+                if (!employees.TryGetValue(line.Nip, out var employee))
+                {
+                    employee = new Employee { Nip = line.Nip, Name = line.Name, PositionName = line.PositionName };
+                    db.Employees.Add(employee);
+                    employees[line.Nip] = employee;
+                    counts.Created++;
+                }
+                else
+                {
+                    counts.Updated++;
+                }
+
+                Apply(line, employee, columns);
+            }
+
+            await db.SaveChangesAsync(token);
+            foreach (var line in lines.Values)
+            {
+                var employee = employees[line.Nip];
+                if (hasRaterColumn)
+                {
+                    employee.RaterId = line.RaterNip is null ? null : employees[line.RaterNip].Id;
+                }
+
+                if (line.UnitHead == true)
+                {
+                    line.Unit.HeadEmployeeId = employee.Id;
+                }
+                else if (line.UnitHead == false && line.Unit.HeadEmployeeId == employee.Id)
+                {
+                    line.Unit.HeadEmployeeId = null;
+                }
+            }
+
+            await db.SaveChangesAsync(token);
+            return counts;
+        });
+    }
+
+    private static Line? Read(ImportRow row, Dictionary<string, OrgUnit> units, ImportErrors errors, out string? nip)
+    {
+        nip = row.Nip("nip");
+        var name = row.Text("name", 256, required: true);
+        var salutation = row.Choice<Salutation>("salutation", required: false);
+        var positionType = row.Choice<PositionType>("position_type", required: true);
+        var positionName = row.Text("position_name", 256, required: true);
+        var unitCode = row.Text("unit_code", 64, required: true);
+        var raterNip = row.Nip("rater_nip", required: false);
+        var email = row.Text("email", 256);
+        var aad = row.Text("aad_object_id", 64);
+        var timeZone = row.TimeZone("time_zone");
+        var language = row.Text("language", 8);
+        var credit = row.Decimal("credit_coefficient", required: false, positive: false);
+        var active = row.Bool("active");
+        var unitHead = row.Bool("unit_head");
+
+        OrgUnit? unit = null;
+        if (unitCode is not null && !units.TryGetValue(unitCode, out unit))
+        {
+            errors.Add(row.Line, "unit_code", "Import.UnknownUnit", unitCode);
+        }
+
+        if (raterNip is not null && raterNip == nip)
+        {
+            errors.Add(row.Line, "rater_nip", "Import.SelfRater");
+            raterNip = null;
+        }
+
+        if (email is not null && !MailAddress.TryCreate(email, out _))
+        {
+            errors.Add(row.Line, "email", "Import.BadEmail", email);
+        }
+
+        if (aad is not null && !Guid.TryParse(aad, out _))
+        {
+            errors.Add(row.Line, "aad_object_id", "Import.BadGuid", aad);
+        }
+
+        if (language is not null && language is not (Texts.Indonesian or Texts.English))
+        {
+            errors.Add(row.Line, "language", "Import.BadChoice", language, "id, en");
+            language = null;
+        }
+
+        // Digit 15 of a NIP is the sex code (1 male, 2 female): the formal salutation when none is given.
+        salutation ??= nip?[14] switch { '1' => Salutation.Bapak, '2' => Salutation.Ibu, _ => null };
+        if (nip is not null && salutation is null)
+        {
+            errors.Add(row.Line, "salutation", "Import.Required");
+        }
+
+        return nip is null || name is null || salutation is null || positionType is null || positionName is null || unit is null
+            ? null
+            : new Line(row.Line, nip, name, salutation.Value, positionType.Value, positionName, unit, raterNip, email, aad, timeZone, language, credit, active ?? true, unitHead);
+    }
+
+    private static void Apply(Line line, Employee employee, IReadOnlyDictionary<string, int> columns)
+    {
+        employee.Name = line.Name;
+        employee.Salutation = line.Salutation;
+        employee.PositionType = line.PositionType;
+        employee.PositionName = line.PositionName;
+        employee.UnitId = line.Unit.Id;
+        employee.IsActive = line.Active;
+        employee.TimeZone = line.TimeZone ?? line.Unit.TimeZone;
+        if (columns.ContainsKey("email"))
+        {
+            employee.Email = line.Email;
+        }
+
+        if (columns.ContainsKey("aad_object_id"))
+        {
+            employee.AadObjectId = line.AadObjectId?.ToLowerInvariant();
+        }
+
+        if (columns.ContainsKey("language"))
+        {
+            employee.Language = line.Language;
+        }
+
+        if (columns.ContainsKey("credit_coefficient"))
+        {
+            employee.CreditCoefficient = line.CreditCoefficient;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using KinerjaBot.Data;
+using KinerjaBot.Infrastructure.Csv;
+using KinerjaBot.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace KinerjaBot.Features.Import;
+
+/// <summary>The result of an import: counts when it was applied, or every problem when nothing was changed.</summary>
+public sealed record ImportOutcome(ImportKind Kind, ImportCounts? Counts, IReadOnlyList<ImportError> Errors)
+{
+    public bool Applied => Counts is not null;
+}
+
+/// <summary>
+/// Imports units, employees and SKP from CSV, all or nothing: the whole file is validated first (every
+/// problem reported with its line), and applied in one transaction only when it has none.
+/// </summary>
+public sealed class ImportService(KinerjaDbContext db, AuditTrail audit)
+{
+    public async Task<ImportOutcome> ImportAsync(ImportKind kind, string text, Texts texts, CancellationToken ct)
+    {
+        var errors = new ImportErrors(texts);
+        CsvDocument document;
+        try
+        {
+            document = CsvReader.Parse(text);
+        }
+        catch (CsvFormatException e)
+        {
+            errors.Add(e.Line, null, "Import.Csv." + e.Problem);
+            return new ImportOutcome(kind, null, errors.All);
+        }
+
+        var columns = ImportSchema.For(kind).Columns(document, errors);
+        if (errors.Any)
+        {
+            return new ImportOutcome(kind, null, errors.All);
+        }
+
+        if (document.Records.Count == 0)
+        {
+            errors.Add(1, null, "Import.NoRows");
+            return new ImportOutcome(kind, null, errors.All);
+        }
+
+        var rows = ImportSchema.Rows(document, columns, errors).ToList();
+        var plan = kind switch
+        {
+            ImportKind.Units => await UnitImport.PlanAsync(db, rows, errors, ct),
+            ImportKind.Employees => await EmployeeImport.PlanAsync(db, columns, rows, errors, ct),
+            _ => await SkpImport.PlanAsync(db, rows, errors, ct),
+        };
+        if (plan is null || errors.Any)
+        {
+            return new ImportOutcome(kind, null, errors.All);
+        }
+
+        audit.SetActor(null, "import:" + kind.ToString().ToLowerInvariant());
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            var counts = await strategy.ExecuteAsync(async token =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                var applied = await plan.ApplyAsync(token);
+                await transaction.CommitAsync(token);
+                return applied;
+            }, ct);
+            return new ImportOutcome(kind, counts, []);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone changed the same records meanwhile; the transaction rolled back, so retrying is safe.
+            db.ChangeTracker.Clear();
+            errors.Add(1, null, "Import.Conflict");
+            return new ImportOutcome(kind, null, errors.All);
+        }
+    }
+}
