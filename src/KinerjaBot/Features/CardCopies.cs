@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using KinerjaBot.Conversation;
 using KinerjaBot.Data;
 using KinerjaBot.Data.Model;
+using KinerjaBot.Delivery;
 using KinerjaBot.Localization;
 using KinerjaBot.Protocol.Activities;
 using KinerjaBot.Protocol.Cards;
@@ -34,7 +35,10 @@ public static class CardCopies
     }
 
     /// <summary>Queues a card to an employee and records it under <paramref name="subject"/>; false when they cannot be reached yet.</summary>
-    public static bool Send(Turn turn, Recipient to, AdaptiveCard card, string summary, string purpose, string key, string subject)
+    public static bool Send(Turn turn, Recipient to, AdaptiveCard card, string summary, string purpose, string key, string subject) =>
+        Send(turn.Db, turn.Outbox, to, card, summary, purpose, key, subject);
+
+    public static bool Send(KinerjaDbContext db, Outbox outbox, Recipient to, AdaptiveCard card, string summary, string purpose, string key, string subject)
     {
         if (to.Reference is null)
         {
@@ -42,19 +46,21 @@ public static class CardCopies
         }
 
         var activity = new Activity { Type = ActivityTypes.Message, Summary = summary, Attachments = [card.ToAttachment()] };
-        Track(turn.Db, subject, to.EmployeeId, turn.Outbox.Send(to.Reference, activity, purpose, key));
+        Track(db, subject, to.EmployeeId, outbox.Send(to.Reference, activity, purpose, key));
         return true;
     }
 
     /// <summary>Queues a text message to an employee; false when they cannot be reached yet.</summary>
-    public static bool Tell(Turn turn, Recipient to, string text, string purpose, string key)
+    public static bool Tell(Turn turn, Recipient to, string text, string purpose, string key) => Tell(turn.Outbox, to, text, purpose, key);
+
+    public static bool Tell(Outbox outbox, Recipient to, string text, string purpose, string key)
     {
         if (to.Reference is null)
         {
             return false;
         }
 
-        turn.Outbox.Send(to.Reference, new Activity { Type = ActivityTypes.Message, Text = text }, purpose, key);
+        outbox.Send(to.Reference, new Activity { Type = ActivityTypes.Message, Text = text }, purpose, key);
         return true;
     }
 
@@ -69,12 +75,15 @@ public static class CardCopies
     /// Queues an update of every recorded copy except the one the acting user clicked (the invoke response
     /// replaces that one), each rendered for its recipient in their language.
     /// </summary>
-    public static async Task UpdateOthersAsync(Turn turn, string subject, Func<int, Texts, Task<AdaptiveCard>> render, string purpose)
+    public static Task UpdateOthersAsync(Turn turn, string subject, Func<int, Texts, Task<AdaptiveCard>> render, string purpose) =>
+        UpdateOthersAsync(turn.Db, turn.Outbox, turn.Activity.ReplyToId, subject, render, purpose, turn.Cancellation);
+
+    /// <summary>As above, outside a turn (<paramref name="clicked"/> null: every copy is updated).</summary>
+    public static async Task UpdateOthersAsync(KinerjaDbContext db, Outbox outbox, string? clicked, string subject, Func<int, Texts, Task<AdaptiveCard>> render, string purpose, CancellationToken ct)
     {
-        var clicked = turn.Activity.ReplyToId;
-        var copies = await turn.Db.CardMessages.Where(c => c.Subject == subject)
-            .Join(turn.Db.Outbox, c => c.OutboxId, o => o.Id, (c, o) => new { c.RecipientEmployeeId, Outbox = o })
-            .ToListAsync(turn.Cancellation);
+        var copies = await db.CardMessages.Where(c => c.Subject == subject)
+            .Join(db.Outbox, c => c.OutboxId, o => o.Id, (c, o) => new { c.RecipientEmployeeId, Outbox = o })
+            .ToListAsync(ct);
         foreach (var copy in copies)
         {
             if (clicked is not null && copy.Outbox.SentActivityId == clicked)
@@ -82,9 +91,9 @@ public static class CardCopies
                 continue;
             }
 
-            var recipient = await RecipientAsync(turn.Db, copy.RecipientEmployeeId, turn.Cancellation);
+            var recipient = await RecipientAsync(db, copy.RecipientEmployeeId, ct);
             var content = await render(copy.RecipientEmployeeId, recipient.T);
-            turn.Outbox.Update(copy.Outbox, new Activity { Type = ActivityTypes.Message, Attachments = [content.ToAttachment()] }, purpose);
+            outbox.Update(copy.Outbox, new Activity { Type = ActivityTypes.Message, Attachments = [content.ToAttachment()] }, purpose);
         }
     }
 }

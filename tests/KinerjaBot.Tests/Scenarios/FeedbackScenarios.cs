@@ -3,6 +3,7 @@ using KinerjaBot.Domain;
 using KinerjaBot.Features;
 using KinerjaBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KinerjaBot.Tests.Scenarios;
 
@@ -249,5 +250,30 @@ public sealed class FeedbackScenarios
         await app.WaitForAsync(BotApp.Siti, c => c.Text?.Contains("ditutup") == true, "Siti told the request was closed");
         await using var after = app.NewDb();
         Assert.Equal(FeedbackRequestStatus.Closed, (await after.FeedbackRequests.SingleAsync(f => f.Id == requestId)).Status);
+    }
+
+    [Fact]
+    public async Task Sweep_RecipientMovedToAnotherUnitWithoutAnyChat_RequestReachesTheCurrentRater()
+    {
+        await using var app = await BotApp.StartAsync();
+        await app.InstallAsync(BotApp.Hendra);
+        var requestId = await SitiRequestsAsync(app);
+        await using (var db = app.NewDb())
+        {
+            // A directory import moved Rina to another unit and gave Siti a new rater.
+            var rina = await db.Employees.SingleAsync(e => e.Nip == BotApp.Rina.Nip);
+            rina.UnitId = (await db.Units.SingleAsync(u => u.Code == "MKS-DISDIK")).Id;
+            (await db.Employees.SingleAsync(e => e.Nip == BotApp.Siti.Nip)).RaterId = (await db.Employees.SingleAsync(e => e.Nip == BotApp.Hendra.Nip)).Id;
+            await db.SaveChangesAsync();
+        }
+
+        var changed = await app.Services.GetRequiredService<KinerjaBot.Features.Feedback.FeedbackSweep>().SweepOnceAsync(CancellationToken.None);
+        var again = await app.Services.GetRequiredService<KinerjaBot.Features.Feedback.FeedbackSweep>().SweepOnceAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0), (changed, again));
+        await app.WaitForAsync(BotApp.Hendra, c => CardActions.Has(c.Card, Verbs.FeedbackAnswer) && c.CardText.Contains("Siti"), "Hendra gets the request");
+        await app.WaitForAsync(BotApp.Siti, c => c.Text?.Contains("dialihkan") == true, "Siti told");
+        await using var after = app.NewDb();
+        Assert.Equal((await after.Employees.SingleAsync(e => e.Nip == BotApp.Hendra.Nip)).Id, (await after.FeedbackRequests.SingleAsync(f => f.Id == requestId)).RecipientId);
     }
 }

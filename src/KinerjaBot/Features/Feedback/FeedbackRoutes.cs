@@ -23,7 +23,13 @@ public static partial class FeedbackRoutes
     [GeneratedRegex(@"^(umpan\s*balik|feedback)$", RegexOptions.IgnoreCase)]
     private static partial Regex ListCommand();
 
-    public static IServiceCollection AddFeedback(this IServiceCollection services) => services.AddScoped<FeedbackService>();
+    public static IServiceCollection AddFeedback(this IServiceCollection services)
+    {
+        services.AddOptions<FeedbackOptions>().BindConfiguration("Feedback").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FeedbackSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<FeedbackSweep>());
+        return services.AddScoped<FeedbackService>();
+    }
 
     public static BotRouter MapFeedback(this BotRouter router) => router
         .OnMessage("feedback.request", RequestCommand(), context => RequestByChatAsync(context.Kinerja()))

@@ -2,6 +2,7 @@ using System.Globalization;
 using KinerjaBot.Conversation;
 using KinerjaBot.Data;
 using KinerjaBot.Data.Model;
+using KinerjaBot.Delivery;
 using KinerjaBot.Domain;
 using KinerjaBot.Features.Progress;
 using KinerjaBot.Localization;
@@ -122,15 +123,19 @@ public sealed class FeedbackService(KinerjaDbContext db, ProgressService progres
         return viewerId == view.RequesterId ? FeedbackCards.ForRequester(t, view, refresh) : FeedbackCards.ReadOnly(t, view, refresh);
     }
 
-    public Task UpdateOtherCardsAsync(Turn turn, FeedbackView view) =>
-        CardCopies.UpdateOthersAsync(turn, SubjectPrefix + view.Id, (viewer, t) => CardForAsync(viewer, view, t, turn.Cancellation), "feedback.card-update");
+    public Task UpdateOtherCardsAsync(Turn turn, FeedbackView view) => UpdateOtherCardsAsync(turn.Outbox, turn.Activity.ReplyToId, view, turn.Cancellation);
+
+    private Task UpdateOtherCardsAsync(Outbox outbox, string? clicked, FeedbackView view, CancellationToken ct) =>
+        CardCopies.UpdateOthersAsync(db, outbox, clicked, SubjectPrefix + view.Id, (viewer, t) => CardForAsync(viewer, view, t, ct), "feedback.card-update", ct);
 
     /// <summary>Sends the recipient's card for a request (proactively) and records it.</summary>
-    public async Task<bool> SendToRecipientAsync(Turn turn, FeedbackView view)
+    public Task<bool> SendToRecipientAsync(Turn turn, FeedbackView view) => SendToRecipientAsync(turn.Outbox, view, turn.Cancellation);
+
+    private async Task<bool> SendToRecipientAsync(Outbox outbox, FeedbackView view, CancellationToken ct)
     {
-        var to = await CardCopies.RecipientAsync(db, view.RecipientId, turn.Cancellation);
-        var card = await CardForAsync(view.RecipientId, view, to.T, turn.Cancellation);
-        return CardCopies.Send(turn, to, card, to.T.Format("Feedback.Recipient.Title", view.RequesterName), "feedback.request",
+        var to = await CardCopies.RecipientAsync(db, view.RecipientId, ct);
+        var card = await CardForAsync(view.RecipientId, view, to.T, ct);
+        return CardCopies.Send(db, outbox, to, card, to.T.Format("Feedback.Recipient.Title", view.RequesterName), "feedback.request",
             $"feedback.request:{view.Id}:{view.RecipientId}:{view.Version}", SubjectPrefix + view.Id);
     }
 
@@ -161,21 +166,24 @@ public sealed class FeedbackService(KinerjaDbContext db, ProgressService progres
     /// current rater, or are closed when there is none (or the rater was the one who left). Both sides are told.
     /// Returns how many requests changed. Saves.
     /// </summary>
-    public async Task<int> RerouteStaleAsync(Turn turn, IQueryable<FeedbackRequest> scope)
+    public Task<int> RerouteStaleAsync(Turn turn, IQueryable<FeedbackRequest> scope) =>
+        RerouteStaleAsync(turn.Outbox, turn.Activity.ReplyToId, turn.Today, scope, turn.Cancellation);
+
+    public async Task<int> RerouteStaleAsync(Outbox outbox, string? clicked, DateOnly today, IQueryable<FeedbackRequest> scope, CancellationToken ct)
     {
-        var open = await scope.Where(f => f.Status == FeedbackRequestStatus.Open).ToListAsync(turn.Cancellation);
+        var open = await scope.Where(f => f.Status == FeedbackRequestStatus.Open).ToListAsync(ct);
         var changed = 0;
         foreach (var request in open)
         {
-            if (await RecipientStillValidAsync(request, turn.Today, turn.Cancellation))
+            if (await RecipientStillValidAsync(request, today, ct))
             {
                 continue;
             }
 
             var oldRecipientId = request.RecipientId;
-            var requesterActive = await db.Employees.AnyAsync(e => e.Id == request.RequesterId && e.IsActive, turn.Cancellation);
-            var raterId = requesterActive ? await EffectiveRaterAsync(request.RequesterId, turn.Today, turn.Cancellation) : null;
-            var raterActive = raterId is not null && await db.Employees.AnyAsync(e => e.Id == raterId && e.IsActive, turn.Cancellation);
+            var requesterActive = await db.Employees.AnyAsync(e => e.Id == request.RequesterId && e.IsActive, ct);
+            var raterId = requesterActive ? await EffectiveRaterAsync(request.RequesterId, today, ct) : null;
+            var raterActive = raterId is not null && await db.Employees.AnyAsync(e => e.Id == raterId && e.IsActive, ct);
             if (raterActive && raterId != oldRecipientId && raterId != request.RequesterId)
             {
                 request.RecipientId = raterId!.Value;
@@ -185,24 +193,24 @@ public sealed class FeedbackService(KinerjaDbContext db, ProgressService progres
                 request.Status = FeedbackWorkflow.Apply(request.Status, WorkflowAction.Close).Next;
             }
 
-            await db.SaveChangesAsync(turn.Cancellation);
-            var view = (await ViewAsync(request.Id, turn.Cancellation))!;
-            var oldName = await db.Employees.Where(e => e.Id == oldRecipientId).Select(e => e.Name).FirstAsync(turn.Cancellation);
-            var requester = await CardCopies.RecipientAsync(db, view.RequesterId, turn.Cancellation);
+            await db.SaveChangesAsync(ct);
+            var view = (await ViewAsync(request.Id, ct))!;
+            var oldName = await db.Employees.Where(e => e.Id == oldRecipientId).Select(e => e.Name).FirstAsync(ct);
+            var requester = await CardCopies.RecipientAsync(db, view.RequesterId, ct);
             if (view.Status == FeedbackRequestStatus.Open)
             {
-                await SendToRecipientAsync(turn, view);
-                CardCopies.Tell(turn, requester, requester.T.Format("Feedback.Rerouted", oldName, view.RecipientName, view.Subject.Describe(requester.T)),
+                await SendToRecipientAsync(outbox, view, ct);
+                CardCopies.Tell(outbox, requester, requester.T.Format("Feedback.Rerouted", oldName, view.RecipientName, view.Subject.Describe(requester.T)),
                     "feedback.rerouted", $"feedback.rerouted:{view.Id}:{view.Version}");
             }
             else
             {
-                CardCopies.Tell(turn, requester, requester.T.Format("Feedback.ClosedRecipientGone", oldName, view.Subject.Describe(requester.T)),
+                CardCopies.Tell(outbox, requester, requester.T.Format("Feedback.ClosedRecipientGone", oldName, view.Subject.Describe(requester.T)),
                     "feedback.closed", $"feedback.closed:{view.Id}:{view.Version}");
             }
 
-            await UpdateOtherCardsAsync(turn, view);
-            await db.SaveChangesAsync(turn.Cancellation);
+            await UpdateOtherCardsAsync(outbox, clicked, view, ct);
+            await db.SaveChangesAsync(ct);
             changed++;
         }
 
