@@ -2,6 +2,8 @@ using KinerjaBot.Admin;
 using KinerjaBot.Conversation;
 using KinerjaBot.Delivery;
 using KinerjaBot.Demo;
+using KinerjaBot.Features.Appraisal;
+using KinerjaBot.Features.Feedback;
 using KinerjaBot.Features.Import;
 using KinerjaBot.Features.Onboarding;
 using KinerjaBot.Features.Progress;
@@ -30,6 +32,8 @@ public static class KinerjaBotApp
         services.AddScoped<IBotTurnHandler, KinerjaTurnHandler>();
         services.AddProgress();
         services.AddReminders();
+        services.AddFeedback();
+        services.AddAppraisal();
         services.AddScoped<ImportService>();
         services.AddBotProtocol(builder.Configuration.GetSection("Bot"), MapRoutes);
         services.AddHealthChecks();
@@ -42,6 +46,8 @@ public static class KinerjaBotApp
         .MapOnboarding()
         .MapStatus()
         .MapReminders()
+        .MapFeedback()
+        .MapAppraisal()
         .MapProgress()
         .MapFallback();
 

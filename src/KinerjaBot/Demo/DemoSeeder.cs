@@ -66,6 +66,10 @@ public static class DemoSeeder
         jypStaff.TimeZone = IndonesianTimeZones.Wit;
         db.Employees.AddRange(kadis, kabid, budi, siti, agus, kadisdik, guru, jypHead, jypStaff);
         await db.SaveChangesAsync(ct);
+        disdukcapil.HeadEmployeeId = kadis.Id;
+        pelayanan.HeadEmployeeId = kabid.Id;
+        disdik.HeadEmployeeId = kadisdik.Id;
+        jayapura.HeadEmployeeId = jypHead.Id;
 
         var kadisSkp = Skp(kadis, year, null,
             ("Meningkatnya kualitas pelayanan administrasi kependudukan", [("Indeks kepuasan masyarakat terhadap layanan adminduk", IndicatorAspect.Kualitas, 85m, "indeks")]));

@@ -21,4 +21,23 @@ public static class Verbs
     public const string ReminderSettings = "reminder.settings";
     public const string ApprovalsDigestOn = "approvals.digest.on";
     public const string ApprovalsDigestOff = "approvals.digest.off";
+    public const string FeedbackRequestForm = "feedback.request.form";
+    public const string FeedbackRequestSubmit = "feedback.request.submit";
+    public const string FeedbackAnswer = "feedback.answer";
+    public const string FeedbackDecline = "feedback.decline";
+    public const string FeedbackRefresh = "feedback.refresh";
+    public const string FeedbackGiveForm = "feedback.give.form";
+    public const string FeedbackGive = "feedback.give";
+    public const string AppraisalList = "appraisal.list";
+    public const string AppraisalSelfForm = "appraisal.self.form";
+    public const string AppraisalSelf = "appraisal.self";
+    public const string AppraisalOpen = "appraisal.open";
+    public const string AppraisalDetails = "appraisal.details";
+    public const string AppraisalRate = "appraisal.rate";
+    public const string AppraisalFinalize = "appraisal.finalize";
+    public const string AppraisalAcknowledge = "appraisal.acknowledge";
+    public const string AppraisalObject = "appraisal.object";
+    public const string AppraisalCorrect = "appraisal.correct";
+    public const string AppraisalRefresh = "appraisal.refresh";
+    public const string AppraisalDistribution = "appraisal.distribution";
 }

@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
 using KinerjaBot.Domain;
+using KinerjaBot.Features.Appraisal;
+using KinerjaBot.Features.Feedback;
 using KinerjaBot.Features.Onboarding;
 using KinerjaBot.Features.Progress;
 using KinerjaBot.Features.Reminders;
 using KinerjaBot.Localization;
 using KinerjaBot.Tests.Support;
+using AdaptiveCardModel = KinerjaBot.Protocol.Cards.AdaptiveCard;
 
 namespace KinerjaBot.Tests.Cards;
 
@@ -74,10 +77,132 @@ public sealed class CardGalleryTests
 
             cards[$"{language}-reminder-snoozed"] = ReminderCards.Snoozed(t, Today, "09.00 WIB").ToJson();
             cards[$"{language}-status-empty"] = StatusCards.Status(t, "Bapak Budi", 2026, Today, [], null, 0).ToJson();
+            cards[$"{language}-status-team-feedback"] = StatusCards.Status(t, "Ibu Rina", 2026, Today, indicators,
+                [new TeamMemberStatus("Siti", 4, 1, Today, 3), new TeamMemberStatus("Budi", 0, 0, null, 4)], 1).ToJson();
+            AddFeedbackCards(cards, language, t);
+            AddAppraisalCards(cards, language, t);
         }
 
         return cards;
     }
+
+    internal static readonly FeedbackSubject[] Subjects =
+    [
+        new("rhk:1", 1, null, null, "Terlayaninya penerbitan dokumen kependudukan", null, null, null, null),
+        new("entry:7", null, 7, null, null, "Jumlah KTP-el yang diterbitkan", 3, "dokumen", Today),
+        new("value:akuntabel", null, null, BerAkhlakValue.Akuntabel, null, null, null, null, null),
+    ];
+
+    private static void AddFeedbackCards(Dictionary<string, JsonNode> cards, string language, Texts t)
+    {
+        var recipients = new List<FeedbackRecipientChoice> { new(2, "Rina Marlina", true), new(4, "Agus Prasetyo", false) };
+        cards[$"{language}-feedback-form"] = FeedbackCards.RequestForm(t, recipients, Subjects, Today).ToJson();
+        cards[$"{language}-feedback-form-error"] = FeedbackCards.RequestForm(t, recipients, Subjects, Today, new FeedbackFormInput("2", "value:akuntabel", "pertanyaan <b>", "2026-11-30"), "error").ToJson();
+        cards[$"{language}-feedback-give"] = FeedbackCards.GiveForm(t, 3, "Siti", Subjects, "rhk:1", "teks", "error").ToJson();
+        cards[$"{language}-feedback-delivered"] = FeedbackCards.Delivered(t, "Rina", Subjects[1], "Bagus sekali", "apakah cukup?").ToJson();
+        foreach (var status in Enum.GetValues<FeedbackRequestStatus>())
+        {
+            var view = new FeedbackView(5, 1, status, 3, "Siti Nurhaliza", 2, "Rina Marlina", Subjects[2], "Apakah saya cukup disiplin?", Today.AddDays(7), DateTimeOffset.UnixEpoch,
+                status == FeedbackRequestStatus.Declined ? "sedang cuti" : null, status == FeedbackRequestStatus.Answered ? "Ya, sangat disiplin" : null);
+            cards[$"{language}-feedback-recipient-{status}"] = FeedbackCards.ForRecipient(t, view, ["29:a"]).ToJson();
+            cards[$"{language}-feedback-requester-{status}"] = FeedbackCards.ForRequester(t, view, ["29:a"]).ToJson();
+            cards[$"{language}-feedback-readonly-{status}"] = FeedbackCards.ReadOnly(t, view, [], "notice").ToJson();
+        }
+    }
+
+    /// <summary>An appraisal as large as people can make it: long SKP, every note at its limit, much feedback.</summary>
+    internal static AppraisalView LargeAppraisal(AppraisalStatus status, int rhkCount = 30)
+    {
+        var text = new string('x', 5000);
+        var rhks = Enumerable.Range(1, rhkCount).Select(i => new AppraisalRhk(i, $"RHK {i} " + text,
+            Enumerable.Range(1, 10).Select(j => new AppraisalIndicator($"Indikator {j} " + text, "dokumen " + text, 2400, 600, 1800)).ToList(),
+            text, Enumerable.Range(1, 20).Select(f => "Rina: " + text).ToList())).ToList();
+        var values = BerAkhlak.All.Select(v => new AppraisalValue(v, text, text, Enumerable.Range(1, 20).Select(f => "Rina: " + text).ToList())).ToList();
+        var feedback = Enumerable.Range(1, 100).Select(i => new AppraisalFeedback("Rina Marlina " + text, text, Today)).ToList();
+        return Appraisal(status, rhks, values, feedback, text);
+    }
+
+    internal static AppraisalView Appraisal(AppraisalStatus status, List<AppraisalRhk>? rhks = null, List<AppraisalValue>? values = null, List<AppraisalFeedback>? feedback = null, string? note = "catatan")
+    {
+        var rated = status is not (AppraisalStatus.Draft or AppraisalStatus.SelfAssessed);
+        rhks ??= [new AppraisalRhk(1, "Terlayaninya penerbitan dokumen kependudukan", [new AppraisalIndicator("Jumlah KTP-el yang diterbitkan", "dokumen", 2400, 600, 1800)], "Semua dilayani", ["Rina: bagus"])];
+        values ??= BerAkhlak.All.Select(v => new AppraisalValue(v, v == BerAkhlakValue.Akuntabel ? "disiplin" : null, rated ? "baik" : null, [])).ToList();
+        return new AppraisalView(status == AppraisalStatus.Draft ? 0 : 9, 3, status == AppraisalStatus.Objected ? 2 : 1, status, PerformancePeriod.Quarter(2026, 3),
+            3, "Budi Santoso", "199001012015031001", "Pranata Komputer Ahli Pertama", PositionType.Fungsional, 12.5m, 2, "Rina Marlina",
+            rated ? Rating.AboveExpectation : null, rated ? Rating.MeetsExpectation : null, rated ? Predikat.Baik : null,
+            note, rated ? note : null, status == AppraisalStatus.Objected ? note : null, null, null, rhks, values, feedback ?? [new AppraisalFeedback("Rina", "bagus", Today)]);
+    }
+
+    private static void AddAppraisalCards(Dictionary<string, JsonNode> cards, string language, Texts t)
+    {
+        var team = new List<AppraisalTeamRow> { new(3, "Siti", AppraisalStatus.Finalized, Predikat.Baik), new(4, "Budi", null, null), new(5, "Agus", AppraisalStatus.Rated, Predikat.SangatBaik) };
+        cards[$"{language}-appraisal-overview"] = AppraisalCards.Overview(t, PerformancePeriod.Quarter(2026, 3), Appraisal(AppraisalStatus.Acknowledged), team, isHead: true).ToJson();
+        cards[$"{language}-appraisal-overview-staff"] = AppraisalCards.Overview(t, PerformancePeriod.ForYear(2026), Appraisal(AppraisalStatus.Draft), [], isHead: false).ToJson();
+        foreach (var status in Enum.GetValues<AppraisalStatus>())
+        {
+            var view = Appraisal(status);
+            cards[$"{language}-appraisal-self-{status}"] = AppraisalCards.SelfForm(t, view, 1).ToJson();
+            cards[$"{language}-appraisal-rater-{status}"] = AppraisalCards.ForRater(t, view, ["29:a"]).ToJson();
+            cards[$"{language}-appraisal-employee-{status}"] = AppraisalCards.ForEmployee(t, view, ["29:a"]).ToJson();
+            cards[$"{language}-appraisal-supervisor-{status}"] = AppraisalCards.ForRaterSupervisor(t, view, ["29:a"]).ToJson();
+            cards[$"{language}-appraisal-readonly-{status}"] = AppraisalCards.ReadOnly(t, view, [], "notice").ToJson();
+        }
+
+        var small = Appraisal(AppraisalStatus.Rated);
+        for (var part = 1; part <= AppraisalCards.DetailParts(small); part++)
+        {
+            cards[$"{language}-appraisal-details-{part}"] = AppraisalCards.Details(t, small, part).ToJson();
+        }
+
+        var large = LargeAppraisal(AppraisalStatus.Objected);
+        cards[$"{language}-appraisal-large-rater"] = AppraisalCards.ForRater(t, large with { Status = AppraisalStatus.Rated }, ["29:a"]).ToJson();
+        cards[$"{language}-appraisal-large-self-2"] = AppraisalCards.SelfForm(t, large with { Status = AppraisalStatus.SelfAssessed }, 2, "error").ToJson();
+        cards[$"{language}-appraisal-large-details-last"] = AppraisalCards.Details(t, large, AppraisalCards.DetailParts(large)).ToJson();
+        foreach (var result in Enum.GetValues<OrganisationResult>())
+        {
+            var report = DistributionCheck.Check(result, [Predikat.SangatBaik, Predikat.SangatBaik, Predikat.Baik]);
+            cards[$"{language}-appraisal-distribution-{result}"] = AppraisalCards.Distribution(t, PerformancePeriod.Quarter(2026, 3), result, report, team).ToJson();
+        }
+    }
+
+    /// <summary>Every card a huge appraisal produces, in both languages, stays far below Teams' ~100 KB message limit.</summary>
+    [Fact]
+    public void AppraisalCards_LargestPossibleAppraisal_StayWellUnderTheMessageSizeLimit()
+    {
+        const int limitBytes = 40 * 1024;
+        var sizes = new Dictionary<string, int>();
+        foreach (var language in new[] { Texts.Indonesian, Texts.English })
+        {
+            var t = Texts.For(language);
+
+            // An appraisal card refreshes for at most four people: employee, current and recorded rater, rater's supervisor.
+            var refresh = Enumerable.Range(0, 4).Select(i => $"29:{i}{new string('u', 90)}").ToList();
+            foreach (var status in Enum.GetValues<AppraisalStatus>())
+            {
+                var view = LargeAppraisal(status);
+                for (var part = 1; part <= AppraisalCards.SelfParts(view); part++)
+                {
+                    sizes[$"{language}-{status}-self-{part}"] = Utf16Bytes(AppraisalCards.SelfForm(t, view, part, "error"));
+                }
+
+                for (var part = 1; part <= AppraisalCards.DetailParts(view); part++)
+                {
+                    sizes[$"{language}-{status}-details-{part}"] = Utf16Bytes(AppraisalCards.Details(t, view, part));
+                }
+
+                sizes[$"{language}-{status}-rater"] = Utf16Bytes(AppraisalCards.ForRater(t, view, refresh));
+                sizes[$"{language}-{status}-employee"] = Utf16Bytes(AppraisalCards.ForEmployee(t, view, refresh));
+                sizes[$"{language}-{status}-supervisor"] = Utf16Bytes(AppraisalCards.ForRaterSupervisor(t, view, refresh));
+            }
+        }
+
+        Assert.Equal(30, LargeAppraisal(AppraisalStatus.Draft).Rhks.Count);
+        Assert.True(sizes.Count > 60);
+        Assert.All(sizes, s => Assert.True(s.Value < limitBytes, $"{s.Key}: {s.Value} bytes"));
+    }
+
+    /// <summary>Teams counts the message size in UTF-16.</summary>
+    private static int Utf16Bytes(AdaptiveCardModel card) => System.Text.Encoding.Unicode.GetByteCount(card.ToJson().ToJsonString());
 
     [Fact]
     public void EveryCard_BothLanguages_PassesTheOfficialAdaptiveCardsCheckAt15()

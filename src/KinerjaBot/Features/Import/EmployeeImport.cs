@@ -48,17 +48,7 @@ internal static class EmployeeImport
             raterOf[line.Nip] = line.RaterNip;
         }
 
-        foreach (var line in lines.Values.Where(l => l.RaterNip is not null))
-        {
-            if (!raterOf.ContainsKey(line.RaterNip!))
-            {
-                errors.Add(line.Number, "rater_nip", "Import.UnknownEmployee", line.RaterNip);
-            }
-            else if (ImportGraph.HasCycle(line.Nip, raterOf))
-            {
-                errors.Add(line.Number, "rater_nip", "Import.Cycle", line.Nip);
-            }
-        }
+        ImportGraph.CheckLinks(lines.Values.Select(l => (l.Number, l.Nip, l.RaterNip)), raterOf, "rater_nip", "Import.UnknownEmployee", errors);
 
         if (errors.Any)
         {

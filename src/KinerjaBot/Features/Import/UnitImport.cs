@@ -55,23 +55,14 @@ internal static class UnitImport
             lines[code] = new Line(row.Line, code, name, parent, timeZone, peers);
         }
 
-        var parentOf = existing.Values.ToDictionary(u => u.Code, u => u.ParentId is { } id ? existing.Values.FirstOrDefault(p => p.Id == id)?.Code : null, StringComparer.Ordinal);
+        var codeOf = existing.Values.ToDictionary(u => u.Id, u => u.Code);
+        var parentOf = existing.Values.ToDictionary(u => u.Code, u => u.ParentId is { } id ? codeOf[id] : null, StringComparer.Ordinal);
         foreach (var line in lines.Values)
         {
             parentOf[line.Code] = line.ParentCode;
         }
 
-        foreach (var line in lines.Values.Where(l => l.ParentCode is not null))
-        {
-            if (!parentOf.ContainsKey(line.ParentCode!))
-            {
-                errors.Add(line.Number, "parent_code", "Import.UnknownUnit", line.ParentCode);
-            }
-            else if (ImportGraph.HasCycle(line.Code, parentOf))
-            {
-                errors.Add(line.Number, "parent_code", "Import.Cycle", line.Code);
-            }
-        }
+        ImportGraph.CheckLinks(lines.Values.Select(l => (l.Number, l.Code, l.ParentCode)), parentOf, "parent_code", "Import.UnknownUnit", errors);
 
         if (errors.Any)
         {

@@ -45,6 +45,8 @@ public static class OnboardingCards
                 new TextBlock(t["Help.Intro"]),
                 new TextBlock(t["Help.Cmd.Report"]) { Spacing = CardStyles.Small },
                 new TextBlock(t["Help.Cmd.Status"]) { Spacing = CardStyles.Small },
+                new TextBlock(t["Help.Cmd.Feedback"]) { Spacing = CardStyles.Small },
+                new TextBlock(t["Help.Cmd.Appraisal"]) { Spacing = CardStyles.Small },
             },
         };
         if (isRater)

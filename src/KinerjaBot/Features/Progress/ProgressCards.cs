@@ -203,6 +203,9 @@ public static class ProgressCards
             ];
         }
 
+        // Feedback on the work stays possible whatever the review decided.
+        card.Actions ??= [];
+        card.Actions.Add(Feedback.FeedbackCards.GiveOnEntryAction(t, e.EmployeeId, e.Id));
         return card;
     }
 

@@ -4,7 +4,7 @@ using KinerjaBot.Protocol.Cards;
 namespace KinerjaBot.Features.Progress;
 
 /// <summary>A team member's line on the supervisor's status card.</summary>
-public sealed record TeamMemberStatus(string Name, int EntriesThisMonth, int Pending, DateOnly? LastReport);
+public sealed record TeamMemberStatus(string Name, int EntriesThisMonth, int Pending, DateOnly? LastReport, int EmployeeId = 0);
 
 /// <summary>The "status" card: one's own SKP progress and, for a rater, the team.</summary>
 public static class StatusCards
@@ -51,6 +51,11 @@ public static class StatusCards
         if (pendingReviews > 0)
         {
             card.Actions.Add(new ExecuteAction { Verb = Features.Verbs.ReviewList, Title = t.Format("Status.ReviewButton", pendingReviews) });
+        }
+
+        if (team is { Count: > 0 } && team.Any(m => m.EmployeeId != 0))
+        {
+            card.Actions.Add(Feedback.FeedbackCards.GiveAction(t, team.Where(m => m.EmployeeId != 0).Select(m => (m.EmployeeId, m.Name)).ToList()));
         }
 
         return card;

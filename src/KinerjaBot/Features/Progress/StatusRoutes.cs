@@ -79,13 +79,14 @@ public static partial class StatusRoutes
         var team = await turn.Db.Employees.AsNoTracking().Where(e => e.RaterId == me.Id && e.IsActive).OrderBy(e => e.Name)
             .Select(e => new
             {
+                e.Id,
                 e.Name,
                 Month = turn.Db.ProgressEntries.Count(p => p.EmployeeId == e.Id && p.Date >= monthStart && p.Status != ProgressStatus.Withdrawn),
                 Pending = turn.Db.ProgressEntries.Count(p => p.EmployeeId == e.Id && p.Status == ProgressStatus.Submitted),
                 Last = turn.Db.ProgressEntries.Where(p => p.EmployeeId == e.Id && p.Status != ProgressStatus.Withdrawn).Max(p => (DateOnly?)p.Date),
             })
             .ToListAsync(turn.Cancellation);
-        var members = team.Select(m => new TeamMemberStatus(m.Name, m.Month, m.Pending, m.Last)).ToList();
+        var members = team.Select(m => new TeamMemberStatus(m.Name, m.Month, m.Pending, m.Last, m.Id)).ToList();
         return StatusCards.Status(turn.T, turn.User.Address, turn.Today.Year, turn.Today, indicators, members, members.Sum(m => m.Pending));
     }
 
