@@ -182,6 +182,13 @@ public sealed partial class OutboxDispatcher(
             await DeadLetterAsync(row, owner, ex.Message, ct);
             return true;
         }
+        catch (ArgumentException ex)
+        {
+            // A service URL or conversation id the connector cannot address never becomes deliverable;
+            // left alone it would fail every pass and hold back the rows after it.
+            await DeadLetterAsync(row, owner, ex.Message, ct);
+            return true;
+        }
         catch (HttpRequestException ex)
         {
             return await RetryLaterAsync(row, owner, ex.Message, null, ct);
