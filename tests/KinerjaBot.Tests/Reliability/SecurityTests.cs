@@ -222,6 +222,8 @@ public sealed class SecurityTests
         var message = (await app.WaitForAsync(BotApp.Siti, c => c.Text?.Contains(Hostile, StringComparison.Ordinal) == true, "return note message"))
             .Last(c => c.Text?.Contains(Hostile, StringComparison.Ordinal) == true);
         Assert.Equal(TextFormats.Plain, message.Body["textFormat"]?.GetValue<string>());
+        // The official Adaptive Cards library accepts the RichTextBlock form.
+        CardValidator.ValidateAll(new Dictionary<string, JsonNode> { ["review"] = review.Card!, ["returned"] = returned.Card! }).AssertValid();
 
         await using var after = app.NewDb();
         var entry = await after.ProgressEntries.AsNoTracking().SingleAsync(p => p.Id == entryId);
@@ -244,6 +246,7 @@ public sealed class SecurityTests
         var delivered = (await app.WaitForAsync(BotApp.Siti, c => c.CardText.Contains(Hostile, StringComparison.Ordinal), "answer delivered to Siti"))
             .Where(c => c.ConversationId == BotApp.Siti.ConversationId && c.CardText.Contains(Hostile, StringComparison.Ordinal));
         Assert.All(delivered, c => AssertShownAsPlainText(c.Card, Hostile));
+        CardValidator.ValidateAll(delivered.Select((c, i) => (c, i)).ToDictionary(x => $"delivered-{x.i}", x => (JsonNode)x.c.Card!)).AssertValid();
         await using var db = app.NewDb();
         Assert.Equal(Hostile, (await db.FeedbackNotes.AsNoTracking().SingleAsync(n => n.RequestId == requestId)).Text);
         Assert.True(await db.Employees.AnyAsync());
