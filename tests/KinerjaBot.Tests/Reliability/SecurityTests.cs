@@ -251,6 +251,29 @@ public sealed class SecurityTests
         Assert.Equal(Hostile, (await db.FeedbackNotes.AsNoTracking().SingleAsync(n => n.RequestId == requestId)).Text);
         Assert.True(await db.Employees.AnyAsync());
     }
+
+    [Fact]
+    public async Task HostileAppraisalRaterNote_IsStoredExactly_AndShownAsPlainText()
+    {
+        await using var app = await BotApp.StartAsync();
+        await app.InstallAsync(BotApp.Budi);
+        var opened = await app.ExecuteAsync(BotApp.Rina, Verbs.AppraisalOpen, new JsonObject { ["employeeId"] = await IdOfAsync(app, BotApp.Budi), ["period"] = "2026-Q3" });
+        var data = opened.DataOf(Verbs.AppraisalRate);
+        data["workResult"] = "MeetsExpectation";
+        data["behaviour"] = "MeetsExpectation";
+        data["raterNote"] = Hostile;
+        var rated = await app.ExecuteAsync(BotApp.Rina, Verbs.AppraisalRate, data);
+
+        await app.ExecuteAsync(BotApp.Rina, Verbs.AppraisalFinalize, rated.DataOf(Verbs.AppraisalFinalize));
+
+        var delivered = (await app.WaitForAsync(BotApp.Budi, c => c.CardText.Contains(Hostile, StringComparison.Ordinal), "the finalized appraisal reaches Budi"))
+            .Last(c => c.ConversationId == BotApp.Budi.ConversationId && c.CardText.Contains(Hostile, StringComparison.Ordinal));
+        AssertShownAsPlainText(delivered.Card, Hostile);
+        CardValidator.ValidateAll(new Dictionary<string, JsonNode> { ["employee"] = delivered.Card! }).AssertValid();
+        await using var db = app.NewDb();
+        var budiId = await IdOfAsync(app, BotApp.Budi);
+        Assert.Equal(Hostile, (await db.Appraisals.AsNoTracking().SingleAsync(a => a.EmployeeId == budiId)).RaterNote);
+    }
 }
 
 internal static class JsonObjectExtensions

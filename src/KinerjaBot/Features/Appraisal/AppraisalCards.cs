@@ -261,7 +261,7 @@ public static class AppraisalCards
                 card.Body.Add(new TextBlock(t.Format("Appraisal.Field.SelfNote", rhk.SelfNote is null ? t["Appraisal.None"] : CardData.Cut(rhk.SelfNote, AppraisalService.MaxSelfNote))) { Spacing = CardStyles.Small });
                 foreach (var f in rhk.Feedback.Take(2))
                 {
-                    card.Body.Add(new TextBlock(t.Format("Appraisal.Field.FeedbackLine", CardData.Cut(f, 300))) { IsSubtle = true, Spacing = CardStyles.Small });
+                    card.Body.Add(RichTextBlock.Plain(t.Format("Appraisal.Field.FeedbackLine", CardData.Cut(f, 300)), isSubtle: true, spacing: CardStyles.Small));
                 }
             }
 
@@ -284,7 +284,7 @@ public static class AppraisalCards
         card.Body.Add(new TextBlock(t.Format("Appraisal.Field.FeedbackCount", v.Feedback.Count)) { Weight = CardStyles.Bolder, Spacing = CardStyles.Medium });
         foreach (var f in v.Feedback.Take(10))
         {
-            card.Body.Add(new TextBlock($"{t.Date(f.Date)} · {CardData.Cut(f.FromName, 80)}: {CardData.Cut(f.Text, 500)}") { Spacing = CardStyles.Small });
+            card.Body.Add(RichTextBlock.Plain($"{t.Date(f.Date)} · {CardData.Cut(f.FromName, 80)}: {CardData.Cut(f.Text, 500)}", spacing: CardStyles.Small));
         }
 
         return card;
@@ -395,7 +395,7 @@ public static class AppraisalCards
 
         if (v.ObjectionReason is not null && v.Status == AppraisalStatus.Objected)
         {
-            card.Body.Add(new TextBlock(t.Format("Appraisal.Field.Objection", CardData.Cut(v.ObjectionReason, 1500))) { Color = CardStyles.Attention });
+            card.Body.Add(RichTextBlock.Plain(t.Format("Appraisal.Field.Objection", CardData.Cut(v.ObjectionReason, 1500)), CardStyles.Attention));
         }
 
         card.Refresh = new CardRefresh
@@ -421,7 +421,7 @@ public static class AppraisalCards
             card.Body.Add(IndicatorFacts(t, rhk, 3));
             if (rhk.SelfNote is not null)
             {
-                card.Body.Add(new TextBlock(t.Format("Appraisal.Field.SelfNote", CardData.Cut(rhk.SelfNote, 200))) { IsSubtle = true, Spacing = CardStyles.None });
+                card.Body.Add(RichTextBlock.Plain(t.Format("Appraisal.Field.SelfNote", CardData.Cut(rhk.SelfNote, 200)), isSubtle: true, spacing: CardStyles.None));
             }
         }
 
@@ -430,18 +430,18 @@ public static class AppraisalCards
             card.Body.Add(new TextBlock(t.Format("Appraisal.Field.MoreRhks", v.Rhks.Count - MainRhks)) { IsSubtle = true });
         }
 
-        card.Body.Add(new TextBlock(t.Format("Appraisal.Field.SelfSummary", v.SelfSummary is null ? t["Appraisal.Field.NoSelf"] : CardData.Cut(v.SelfSummary, 500)))
-            { Spacing = CardStyles.Medium });
+        card.Body.Add(RichTextBlock.Plain(t.Format("Appraisal.Field.SelfSummary", v.SelfSummary is null ? t["Appraisal.Field.NoSelf"] : CardData.Cut(v.SelfSummary, 500)),
+            spacing: CardStyles.Medium));
         var valueNotes = v.Values.Where(x => x.SelfNote is not null).Select(x => $"{BerAkhlak.IndonesianName(x.Value)}: {CardData.Cut(x.SelfNote, 120)}").ToList();
         if (valueNotes.Count > 0)
         {
-            card.Body.Add(new TextBlock(t.Format("Appraisal.Field.SelfBehaviour", string.Join(" · ", valueNotes))) { IsSubtle = true, Spacing = CardStyles.Small });
+            card.Body.Add(RichTextBlock.Plain(t.Format("Appraisal.Field.SelfBehaviour", string.Join(" · ", valueNotes)), isSubtle: true, spacing: CardStyles.Small));
         }
 
         card.Body.Add(new TextBlock(t.Format("Appraisal.Field.FeedbackCount", v.Feedback.Count)) { Weight = CardStyles.Bolder, Spacing = CardStyles.Medium });
         foreach (var f in v.Feedback.Take(3))
         {
-            card.Body.Add(new TextBlock($"{t.Date(f.Date)} · {CardData.Cut(f.FromName, 80)}: {CardData.Cut(f.Text, 200)}") { IsSubtle = true, Spacing = CardStyles.Small });
+            card.Body.Add(RichTextBlock.Plain($"{t.Date(f.Date)} · {CardData.Cut(f.FromName, 80)}: {CardData.Cut(f.Text, 200)}", isSubtle: true, spacing: CardStyles.Small));
         }
     }
 
@@ -449,12 +449,16 @@ public static class AppraisalCards
     {
         if (v.RaterNote is not null)
         {
-            card.Body.Add(new TextBlock(t.Format("Appraisal.Field.RaterNote", CardData.Cut(v.RaterNote, AppraisalService.MaxRaterNote))) { Spacing = CardStyles.Medium });
+            card.Body.Add(RichTextBlock.Plain(t.Format("Appraisal.Field.RaterNote", CardData.Cut(v.RaterNote, AppraisalService.MaxRaterNote)), spacing: CardStyles.Medium));
         }
 
         foreach (var value in v.Values.Where(x => x.RaterNote is not null))
         {
-            card.Body.Add(new TextBlock($"**{BerAkhlak.IndonesianName(value.Value)}**: {CardData.Cut(value.RaterNote, AppraisalService.MaxValueNote)}") { Spacing = CardStyles.Small });
+            card.Body.Add(new RichTextBlock
+            {
+                Spacing = CardStyles.Small,
+                Inlines = [new TextRun { Text = BerAkhlak.IndonesianName(value.Value), Weight = CardStyles.Bolder }, new TextRun { Text = ": " + CardData.Cut(value.RaterNote, AppraisalService.MaxValueNote) }],
+            });
         }
     }
 
