@@ -75,19 +75,19 @@ public static partial class AppPackage
     {
         ThrowIfInvalid(botAppId, options);
         var text = Fill(Encoding.UTF8.GetString(Read(ManifestFile)), botAppId, options);
-        var manifest = JsonNode.Parse(text)!.AsObject();
+        var doc = JsonNode.Parse(text)!.AsObject();
         if (!string.IsNullOrWhiteSpace(options.Version))
         {
-            manifest["version"] = options.Version.Trim();
+            doc["version"] = options.Version.Trim();
         }
 
-        manifest["validDomains"] = string.IsNullOrWhiteSpace(options.Domain) ? new JsonArray() : new JsonArray(options.Domain.Trim().ToLowerInvariant());
-        var developer = manifest["developer"]!.AsObject();
+        doc["validDomains"] = string.IsNullOrWhiteSpace(options.Domain) ? new JsonArray() : new JsonArray(options.Domain.Trim().ToLowerInvariant());
+        var developer = doc["developer"]!.AsObject();
         Override(developer, "name", options.DeveloperName);
         Override(developer, "websiteUrl", options.WebsiteUrl);
         Override(developer, "privacyUrl", options.PrivacyUrl);
         Override(developer, "termsOfUseUrl", options.TermsOfUseUrl);
-        return manifest;
+        return doc;
     }
 
     /// <summary>Writes the zip: every file of the package at the root, nothing else.</summary>
