@@ -27,6 +27,7 @@ public static class KinerjaBotApp
         services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
+        services.AddSingleton<DeliveryConnector>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<IBotTurnHandler, KinerjaTurnHandler>();

@@ -128,6 +128,7 @@ public sealed partial class KinerjaTurnHandler(
         {
             stored.IsReachable = true;
             stored.UnreachableReason = null;
+            stored.UnreachableSince = null;
         }
 
         await db.SaveChangesAsync(context.Cancellation);
