@@ -6,6 +6,7 @@ using KinerjaBot.Features.Appraisal;
 using KinerjaBot.Features.Feedback;
 using KinerjaBot.Features.Import;
 using KinerjaBot.Features.Onboarding;
+using KinerjaBot.Features.OrgDirectory;
 using KinerjaBot.Features.Progress;
 using KinerjaBot.Features.Reminders;
 using KinerjaBot.Infrastructure;
@@ -34,6 +35,7 @@ public static class KinerjaBotApp
         services.AddReminders();
         services.AddFeedback();
         services.AddAppraisal();
+        services.AddOrgDirectory();
         services.AddScoped<ImportService>();
         services.AddBotProtocol(builder.Configuration.GetSection("Bot"), MapRoutes);
         services.AddHealthChecks();
@@ -54,7 +56,8 @@ public static class KinerjaBotApp
     /// <summary>Operator endpoints under <c>/admin</c>; all of them require the admin key.</summary>
     internal static void MapAdmin(RouteGroupBuilder admin) => admin
         .MapOutboxAdmin()
-        .MapImportAdmin();
+        .MapImportAdmin()
+        .MapDirectoryAdmin();
 
     public static async Task<WebApplication> UseKinerjaBotAsync(this WebApplication app)
     {
