@@ -9,6 +9,7 @@ using KinerjaBot.Features.Onboarding;
 using KinerjaBot.Features.OrgDirectory;
 using KinerjaBot.Features.Progress;
 using KinerjaBot.Features.Reminders;
+using KinerjaBot.Features.Reports;
 using KinerjaBot.Infrastructure;
 using KinerjaBot.Protocol.Hosting;
 using KinerjaBot.Protocol.Routing;
@@ -36,6 +37,7 @@ public static class KinerjaBotApp
         services.AddFeedback();
         services.AddAppraisal();
         services.AddOrgDirectory();
+        services.AddReports();
         services.AddScoped<ImportService>();
         services.AddBotProtocol(builder.Configuration.GetSection("Bot"), MapRoutes);
         services.AddHealthChecks();
@@ -50,6 +52,7 @@ public static class KinerjaBotApp
         .MapReminders()
         .MapFeedback()
         .MapAppraisal()
+        .MapReports()
         .MapProgress()
         .MapFallback();
 
@@ -57,7 +60,8 @@ public static class KinerjaBotApp
     internal static void MapAdmin(RouteGroupBuilder admin) => admin
         .MapOutboxAdmin()
         .MapImportAdmin()
-        .MapDirectoryAdmin();
+        .MapDirectoryAdmin()
+        .MapExportAdmin();
 
     public static async Task<WebApplication> UseKinerjaBotAsync(this WebApplication app)
     {
