@@ -32,8 +32,10 @@ public sealed class LoadGenerator(HttpClient http, string botUrl, string service
     public ConcurrentQueue<Sent> Log { get; } = new();
 
     /// <summary>
-    /// <paramref name="concurrency"/> users, each posting its next message as soon as the previous one was
-    /// answered with 200, until <paramref name="maxMessages"/> were posted or <paramref name="maxTime"/> passed.
+    /// <paramref name="concurrency"/> requests in flight: each worker posts its next message as soon as the
+    /// previous one was answered, until <paramref name="maxMessages"/> were posted or <paramref name="maxTime"/>
+    /// passed. A worker speaks for one user at a time (a sentence, then "ya") and then moves on to another of
+    /// <paramref name="users"/>, so no conversation gets more than a person would type.
     /// </summary>
     public async Task<TimeSpan> RunAsync(IReadOnlyList<SimUser> users, int concurrency, int maxMessages, TimeSpan maxTime)
     {
@@ -41,11 +43,12 @@ public sealed class LoadGenerator(HttpClient http, string botUrl, string service
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
-            var user = users[w % users.Count];
             var step = 0;
             while (clock.Elapsed < maxTime && Interlocked.Increment(ref posted) <= maxMessages)
             {
-                var text = step % 2 == 0 ? Sentences[step / 2 % Sentences.Length] : "ya";
+                var round = step / 2;
+                var user = users[(w + round * concurrency) % users.Count];
+                var text = step % 2 == 0 ? Sentences[round % Sentences.Length] : "ya";
                 await PostAsync(user, text);
                 step++;
             }

@@ -88,7 +88,8 @@ public sealed class Scenarios(string botDll, string artifacts, Report report, bo
     {
         var connector = await ConnectorAsync();
         var folder = NewFolder(name);
-        var users = Enumerable.Range(0, 64).Select(i => Seeder.UserOf(i * Seeder.UnitSize + 1)).ToList();
+        // Staff only (heads of unit get review cards too, which is another workload).
+        var users = Enumerable.Range(0, 1_000).Where(i => i % Seeder.UnitSize != 0).Take(512).Select(Seeder.UserOf).ToList();
         var settings = Settings(folder, null);
         await using (var host = await AppHost.CreateAsync(BotFolder, settings))
         {
@@ -102,8 +103,8 @@ public sealed class Scenarios(string botDll, string artifacts, Report report, bo
         var idle = bot.RssMiB();
         var generator = new LoadGenerator(_http, bot.Url, connector.ServiceUrl);
 
-        // Warm-up (JIT, pools, first conversation references), not measured.
-        await generator.RunAsync(users, 8, 64, TimeSpan.FromSeconds(30));
+        // Warm-up (JIT and its tiering, pools, first conversation references), not measured.
+        await generator.RunAsync(users, 8, quick ? 200 : 1_000, TimeSpan.FromSeconds(quick ? 30 : 90));
         await WaitRepliesAsync(connector, generator.Log.Where(s => s.Status == 200).Select(s => s.ActivityId).ToList(), TimeSpan.FromSeconds(60));
 
         connector.Inject429Rate = inject429;
@@ -277,11 +278,14 @@ public sealed class Scenarios(string botDll, string artifacts, Report report, bo
         return extra;
     }
 
-    /// <summary>The latest working day at 09:00 UTC: 16:00 WIB, 17:00 WITA, 18:00 WIT — after the send time, before quiet hours everywhere.</summary>
+    /// <summary>
+    /// The latest working day at 09:00 UTC that has passed: 16:00 WIB, 17:00 WITA, 18:00 WIT — after the send
+    /// time, before quiet hours everywhere. (Not in the future: the planner queues rows not before that moment.)
+    /// </summary>
     private static DateTimeOffset WorkingMoment(AppHost host)
     {
         var calendar = host.Services.GetRequiredService<ReminderCalendar>();
-        var day = DateOnly.FromDateTime(DateTime.UtcNow);
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(-9));
         while (!calendar.Working.IsWorkingDay(day))
         {
             day = day.AddDays(-1);
@@ -314,7 +318,8 @@ public sealed class Scenarios(string botDll, string artifacts, Report report, bo
             {
                 await Seeder.SeedOrganisationAsync(host, employees, DateTime.UtcNow.Year, connector.ServiceUrl, Say);
                 Say($"scale/{provider}: a year of daily progress for {employees} employees");
-                entries = await Seeder.SeedYearOfProgressAsync(host, DateOnly.FromDateTime(DateTime.UtcNow));
+                // Up to the day before the planning moment, so that everyone still owes that day's report.
+                entries = await Seeder.SeedYearOfProgressAsync(host, DateOnly.FromDateTime(WorkingMoment(host).UtcDateTime));
             }
 
             SqliteConnection.ClearAllPools();
