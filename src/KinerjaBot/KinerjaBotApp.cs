@@ -40,6 +40,7 @@ public static class KinerjaBotApp
         services.AddOrgDirectory();
         services.AddReports();
         services.AddScoped<ImportService>();
+        services.AddScoped<OrganisationExport>();
         services.AddBotProtocol(builder.Configuration.GetSection("Bot"), MapRoutes);
         services.AddHealthChecks();
         return builder;
