@@ -272,4 +272,24 @@ public sealed class DirectorySyncScenarios
         Assert.Null(andi.RaterId);
         Assert.All(after, aad => Assert.DoesNotContain($"GET /users/{aad}/manager", graph.Calls));
     }
+
+    [Fact]
+    public async Task Enabled_TheSyncRunsOnItsOwnOnASchedule()
+    {
+        await using var graph = await StandInGraph.StartAsync();
+        AgreeingDirectory(graph);
+        await using var app = await StartAsync(graph, new() { ["Directory:Sync:Enabled"] = "true", ["Directory:Sync:Interval"] = "01:00:00" });
+        var hendra = await EmployeeAsync(app, Hendra);
+
+        // No request: the hosted service runs the first slot at start-up.
+        for (var i = 0; i < 150 && (await EmployeeAsync(app, Andi)).RaterId is null; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(hendra.Id, (await EmployeeAsync(app, Andi)).RaterId);
+        await using var db = app.NewDb();
+        Assert.Contains(await db.AuditEntries.Where(a => a.EntityType == nameof(Employee) && a.Action == "Modified").ToListAsync(),
+            a => a.ActorUserId == "system:directory-sync");
+    }
 }
