@@ -292,4 +292,24 @@ public sealed class DirectorySyncScenarios
         Assert.Contains(await db.AuditEntries.Where(a => a.EntityType == nameof(Employee) && a.Action == "Modified").ToListAsync(),
             a => a.ActorUserId == "system:directory-sync");
     }
+
+    [Fact]
+    public async Task OnDemand_WhileAnotherRunHoldsTheLease_IsRefusedWithConflict()
+    {
+        await using var graph = await StandInGraph.StartAsync();
+        AgreeingDirectory(graph);
+        await using var app = await StartAsync(graph);
+        await using (var db = app.NewDb())
+        {
+            db.SchedulerLeases.Add(new SchedulerLease { Name = KinerjaBot.Features.OrgDirectory.DirectorySyncService.LeaseName, Owner = "other", LeaseUntil = BotApp.DefaultNow.AddHours(1) });
+            await db.SaveChangesAsync();
+        }
+
+        var (status, body) = await SendAsync(app, HttpMethod.Post, "/admin/directory/sync");
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("already running", body["error"]!.GetValue<string>());
+        Assert.Empty(graph.Calls);
+        Assert.Null((await EmployeeAsync(app, Andi)).RaterId);
+    }
 }
