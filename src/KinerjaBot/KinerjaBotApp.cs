@@ -29,6 +29,7 @@ public static class KinerjaBotApp
         services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
+        services.AddSingleton<DeliveryConnector>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<IBotTurnHandler, KinerjaTurnHandler>();
@@ -39,6 +40,7 @@ public static class KinerjaBotApp
         services.AddOrgDirectory();
         services.AddReports();
         services.AddScoped<ImportService>();
+        services.AddScoped<OrganisationExport>();
         services.AddBotProtocol(builder.Configuration.GetSection("Bot"), MapRoutes);
         services.AddHealthChecks();
         return builder;

@@ -73,7 +73,7 @@ public sealed class ReportExports(KinerjaDbContext db)
         var to = new DateOnly(year, 12, 31);
         var entries = db.ProgressEntries.AsNoTracking()
             .Where(p => p.Date >= from && p.Date <= to && (p.Status == ProgressStatus.Approved || p.Status == ProgressStatus.Submitted))
-            .OrderBy(p => p.EmployeeId).ThenBy(p => p.IndicatorId).ThenBy(p => p.Date)
+            .OrderBy(p => p.EmployeeId).ThenBy(p => p.IndicatorId).ThenBy(p => p.Date).ThenBy(p => p.Id)
             .Select(p => new { p.EmployeeId, p.IndicatorId, p.Date, p.Value, p.Status })
             .AsAsyncEnumerable();
 
@@ -107,13 +107,15 @@ public sealed class ReportExports(KinerjaDbContext db)
             }
 
             count++;
+            // Rows come in date order, so for a rate (Realisation.IsRate) the month's last report is its level.
+            var rate = indicators.TryGetValue(e.IndicatorId, out var indicator) && Realisation.IsRate(indicator.Unit);
             if (e.Status == ProgressStatus.Approved)
             {
-                approved += e.Value;
+                approved = rate ? e.Value : approved + e.Value;
             }
             else
             {
-                pending += e.Value;
+                pending = rate ? e.Value : pending + e.Value;
             }
         }
 

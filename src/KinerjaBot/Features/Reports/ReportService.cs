@@ -103,11 +103,13 @@ public sealed class ReportService(KinerjaDbContext db, AppraisalService appraisa
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         var indicators = await db.Indicators.AsNoTracking()
             .Where(i => ids.Contains(i.Rhk!.Skp!.EmployeeId) && i.Rhk.Skp.Year == today.Year && i.Target > 0)
-            .Select(i => new { i.Id, i.Target, EmployeeId = i.Rhk!.Skp!.EmployeeId }).ToListAsync(ct);
+            .Select(i => new { i.Id, i.Target, i.Unit, EmployeeId = i.Rhk!.Skp!.EmployeeId }).ToListAsync(ct);
         var indicatorIds = indicators.Select(i => i.Id).ToList();
-        var approved = await db.ProgressEntries.AsNoTracking()
-            .Where(p => indicatorIds.Contains(p.IndicatorId) && p.Date >= yearStart && p.Status == ProgressStatus.Approved)
-            .GroupBy(p => p.IndicatorId).Select(g => new { g.Key, Sum = g.Sum(p => p.Value) }).ToDictionaryAsync(g => g.Key, g => g.Sum, ct);
+        var reports = (await db.ProgressEntries.AsNoTracking()
+                .Where(p => indicatorIds.Contains(p.IndicatorId) && p.Date >= yearStart && p.Status == ProgressStatus.Approved)
+                .OrderBy(p => p.Id).Select(p => new { p.IndicatorId, p.Date, p.Value }).ToListAsync(ct))
+            .ToLookup(p => p.IndicatorId, p => (p.Date, p.Value));
+        var approved = indicators.ToDictionary(i => i.Id, i => Realisation.Of(i.Unit, reports[i.Id]));
         var month = await db.ProgressEntries.AsNoTracking()
             .Where(p => ids.Contains(p.EmployeeId) && p.Date >= monthStart && p.Status != ProgressStatus.Withdrawn)
             .GroupBy(p => p.EmployeeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
