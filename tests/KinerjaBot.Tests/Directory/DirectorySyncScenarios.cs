@@ -272,4 +272,44 @@ public sealed class DirectorySyncScenarios
         Assert.Null(andi.RaterId);
         Assert.All(after, aad => Assert.DoesNotContain($"GET /users/{aad}/manager", graph.Calls));
     }
+
+    [Fact]
+    public async Task Enabled_TheSyncRunsOnItsOwnOnASchedule()
+    {
+        await using var graph = await StandInGraph.StartAsync();
+        AgreeingDirectory(graph);
+        await using var app = await StartAsync(graph, new() { ["Directory:Sync:Enabled"] = "true", ["Directory:Sync:Interval"] = "01:00:00" });
+        var hendra = await EmployeeAsync(app, Hendra);
+
+        // No request: the hosted service runs the first slot at start-up.
+        for (var i = 0; i < 150 && (await EmployeeAsync(app, Andi)).RaterId is null; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(hendra.Id, (await EmployeeAsync(app, Andi)).RaterId);
+        await using var db = app.NewDb();
+        Assert.Contains(await db.AuditEntries.Where(a => a.EntityType == nameof(Employee) && a.Action == "Modified").ToListAsync(),
+            a => a.ActorUserId == "system:directory-sync");
+    }
+
+    [Fact]
+    public async Task OnDemand_WhileAnotherRunHoldsTheLease_IsRefusedWithConflict()
+    {
+        await using var graph = await StandInGraph.StartAsync();
+        AgreeingDirectory(graph);
+        await using var app = await StartAsync(graph);
+        await using (var db = app.NewDb())
+        {
+            db.SchedulerLeases.Add(new SchedulerLease { Name = KinerjaBot.Features.OrgDirectory.DirectorySyncService.LeaseName, Owner = "other", LeaseUntil = BotApp.DefaultNow.AddHours(1) });
+            await db.SaveChangesAsync();
+        }
+
+        var (status, body) = await SendAsync(app, HttpMethod.Post, "/admin/directory/sync");
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("already running", body["error"]!.GetValue<string>());
+        Assert.Empty(graph.Calls);
+        Assert.Null((await EmployeeAsync(app, Andi)).RaterId);
+    }
 }

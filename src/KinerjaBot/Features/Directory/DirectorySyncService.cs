@@ -31,8 +31,7 @@ public sealed partial class DirectorySyncService(
         {
             try
             {
-                var now = time.GetUtcNow();
-                if (await RunAsync(SchedulerLeases.SlotOf(now, options.Value.Interval), "system:directory-sync", stoppingToken) is { } result)
+                if (await TickAsync(stoppingToken) is { } result)
                 {
                     LogRun(logger, result.Checked, result.GapsFilled, result.MarkedLeft, result.ConflictsOpen, result.StoppedByThrottling);
                 }
@@ -48,6 +47,10 @@ public sealed partial class DirectorySyncService(
         }
         while (await WaitAsync(timer, stoppingToken));
     }
+
+    /// <summary>The scheduled run of the current slot; null when another instance has it (or had it already).</summary>
+    public Task<DirectorySyncResult?> TickAsync(CancellationToken ct) =>
+        RunAsync(SchedulerLeases.SlotOf(time.GetUtcNow(), options.Value.Interval), "system:directory-sync", ct);
 
     /// <summary>A run now (the admin endpoint); null when another run holds the lease.</summary>
     public Task<DirectorySyncResult?> RunNowAsync(CancellationToken ct) => RunAsync(time.GetUtcNow(), "admin:directory-sync", ct);
