@@ -148,6 +148,7 @@ public sealed partial class KinerjaTurnHandler(
         {
             stored.IsReachable = true;
             stored.UnreachableReason = null;
+            stored.UnreachableSince = null;
         }
 
         await db.SaveChangesAsync(context.Cancellation);

@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using System.Collections.Concurrent;
 using KinerjaBot.Data;
 using KinerjaBot.Data.Model;
 using KinerjaBot.Infrastructure;
@@ -10,15 +10,21 @@ using Microsoft.Extensions.Options;
 namespace KinerjaBot.Delivery;
 
 /// <summary>
-/// Delivers outbox rows: claims due rows with a lease (a conditional update, so instances sharing a
-/// PostgreSQL database never claim the same row), sends them paced under the global and per-conversation
-/// limits, and records each outcome only if it still holds the lease. A crash after claiming leaves the
-/// row to be re-claimed when the lease runs out: delivery is at least once, and the lease is far longer
-/// than a send, so a second delivery needs a crash in the instant between send and record.
+/// Delivers outbox rows. Claims due rows with a lease (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, a
+/// conditional UPDATE on SQLite, so instances sharing a database never claim the same row), renews the
+/// lease while it works, sends paced under the global and per-conversation rates, and records each
+/// outcome in one conditional UPDATE that holds only while the lease is still ours.
 /// </summary>
+/// <remarks>
+/// A crash after claiming leaves the row to be re-claimed when the lease runs out. The one window for a
+/// second delivery is a crash after the connector accepted a message and before its outcome was saved;
+/// each send therefore carries the outbox key as its activity id (<see cref="ActivityIdOf"/>), so a
+/// connector that deduplicates by id absorbs the resend. The Bot Connector itself does not; README
+/// "Delivery guarantees" states what that means.
+/// </remarks>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
-    IConnectorClient connector,
+    DeliveryConnector delivery,
     OutboxSignal signal,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
@@ -26,24 +32,15 @@ public sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly DeliveryOptions _options = options.Value;
-    private readonly TokenBucketRateLimiter _global = new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = options.Value.GlobalPerSecond,
-        TokensPerPeriod = options.Value.GlobalPerSecond,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = int.MaxValue,
-        AutoReplenishment = true,
-    });
+    private readonly IConnectorClient _connector = delivery.Client;
+    private readonly Pacer _global = new(options.Value.GlobalPerSecond, time);
+    private readonly ConcurrentDictionary<string, Pacer> _conversations = new(StringComparer.Ordinal);
 
-    private readonly PartitionedRateLimiter<string> _perConversation = PartitionedRateLimiter.Create<string, string>(
-        conversationId => RateLimitPartition.GetTokenBucketLimiter(conversationId, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = options.Value.PerConversationPerSecond,
-            TokensPerPeriod = options.Value.PerConversationPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = int.MaxValue,
-            AutoReplenishment = true,
-        }));
+    /// <summary>The id a queued activity is sent with: its outbox key, the same on every attempt.</summary>
+    public static string ActivityIdOf(OutboxMessage row) => row.Key;
+
+    /// <summary>Sends per second the dispatcher allows itself now (lower than configured after throttling).</summary>
+    public double CurrentRate => _global.CurrentRate;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -78,21 +75,38 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
-        // Each conversation's rows go in order (a reply before the card that follows it); conversations in parallel.
-        var byConversation = claim.Rows.GroupBy(r => r.ConversationId).ToList();
-        await Parallel.ForEachAsync(byConversation, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = ct },
-            async (group, token) =>
-            {
-                foreach (var row in group.OrderBy(r => r.Id))
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var heartbeat = RenewLeaseAsync(claim.Owner, done.Token);
+        try
+        {
+            // Each conversation's rows go in order (a reply before the card that follows it); conversations in parallel.
+            var byConversation = claim.Rows.GroupBy(r => r.ConversationId).ToList();
+            await Parallel.ForEachAsync(byConversation, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = ct },
+                async (group, token) =>
                 {
-                    if (!await DeliverAsync(row, claim.Owner, token))
+                    foreach (var row in group.OrderBy(r => r.Id))
                     {
-                        // Keep order: what follows a row that must wait waits too.
-                        await ReleaseAsync(group.Where(r => r.Id > row.Id).Select(r => r.Id).ToList(), claim.Owner, token);
-                        break;
+                        if (!await DeliverAsync(row, claim.Owner, token))
+                        {
+                            // Keep order: what follows a row that must wait waits too.
+                            await ReleaseAsync(group.Where(r => r.Id > row.Id).Select(r => r.Id).ToList(), claim.Owner, token);
+                            break;
+                        }
                     }
-                }
-            });
+                });
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await heartbeat;
+            if (ct.IsCancellationRequested)
+            {
+                // Shutting down: what was claimed but not sent is free again now, not when the lease ends.
+                await ReleaseUnsentAsync(claim.Owner);
+            }
+        }
+
+        ForgetIdleConversations();
         return claim.Rows.Count;
     }
 
@@ -104,6 +118,39 @@ public sealed partial class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
         var now = time.GetUtcNow();
         var owner = Guid.NewGuid().ToString("N");
+        var until = now + _options.Lease;
+        var claimed = db.Database.IsNpgsql()
+            ? await ClaimSkipLockedAsync(db, owner, now, until, ct)
+            : await ClaimConditionallyAsync(db, owner, now, until, ct);
+        if (claimed == 0)
+        {
+            return new Claim(owner, []);
+        }
+
+        var rows = await db.Outbox.AsNoTracking().Where(o => o.LeaseOwner == owner && o.Status == OutboxStatus.Pending).ToListAsync(ct);
+        return new Claim(owner, rows);
+    }
+
+    /// <summary>
+    /// PostgreSQL: locks due rows no other instance holds and leases them in one statement, so two
+    /// instances polling together take different rows instead of queueing on the same ones.
+    /// </summary>
+    private async Task<int> ClaimSkipLockedAsync(KinerjaDbContext db, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken ct) =>
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE outbox SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}
+            WHERE "Id" IN (
+                SELECT o."Id" FROM outbox o
+                WHERE o."Status" = 'Pending' AND o."NotBefore" <= {now} AND (o."LeaseUntil" IS NULL OR o."LeaseUntil" < {now})
+                ORDER BY o."Id" LIMIT {_options.BatchSize}
+                FOR UPDATE SKIP LOCKED)
+            """, ct);
+
+    /// <summary>
+    /// SQLite (one writer at a time): the due condition is checked again inside the UPDATE, so of two
+    /// claimants racing for a row exactly one gets it.
+    /// </summary>
+    private async Task<int> ClaimConditionallyAsync(KinerjaDbContext db, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken ct)
+    {
         var candidates = await db.Outbox.AsNoTracking()
             .Where(o => o.Status == OutboxStatus.Pending && o.NotBefore <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
             .OrderBy(o => o.Id)
@@ -112,16 +159,42 @@ public sealed partial class OutboxDispatcher(
             .ToListAsync(ct);
         if (candidates.Count == 0)
         {
-            return new Claim(owner, []);
+            return 0;
         }
 
-        var until = now + _options.Lease;
-        // The condition is re-checked inside the UPDATE: of two instances racing for a row, one wins.
-        await db.Outbox
+        return await db.Outbox
             .Where(o => candidates.Contains(o.Id) && o.Status == OutboxStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, owner).SetProperty(o => o.LeaseUntil, until), ct);
-        var rows = await db.Outbox.AsNoTracking().Where(o => candidates.Contains(o.Id) && o.LeaseOwner == owner).ToListAsync(ct);
-        return new Claim(owner, rows);
+    }
+
+    /// <summary>
+    /// Extends the lease of the rows this batch still holds, so a batch slowed by throttling keeps them; only
+    /// a dead instance lets its lease run out (and another instance resend).
+    /// </summary>
+    private async Task RenewLeaseAsync(string owner, CancellationToken ct)
+    {
+        var every = _options.Lease / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, time, ct);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
+                var until = time.GetUtcNow() + _options.Lease;
+                await db.Outbox.Where(o => o.LeaseOwner == owner && o.Status == OutboxStatus.Pending && o.LeaseUntil != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, until), ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The batch is done.
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+        {
+            // Renewal is best effort: the lease already covers a normal batch.
+            LogRenewFailed(logger, ex);
+        }
     }
 
     /// <returns>False when the row has to wait (its conversation's later rows must wait too).</returns>
@@ -138,21 +211,25 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        using var perConversation = await _perConversation.AcquireAsync(row.ConversationId, 1, ct);
-        using var global = await _global.AcquireAsync(1, ct);
+        var conversation = _conversations.GetOrAdd(row.ConversationId, _ => new Pacer(_options.PerConversationPerSecond, time));
+        await conversation.WaitAsync(ct);
+        await _global.WaitAsync(ct);
         try
         {
             string? sentId;
             if (row.Kind == OutboxKind.Update)
             {
                 activity.Id = targetId;
-                sentId = (await connector.UpdateActivityAsync(row.ServiceUrl, row.ConversationId, targetId!, activity, ct)).Id ?? targetId;
+                sentId = (await _connector.UpdateActivityAsync(row.ServiceUrl, row.ConversationId, targetId!, activity, ct)).Id ?? targetId;
             }
             else
             {
-                sentId = (await connector.SendToConversationAsync(row.ServiceUrl, row.ConversationId, activity, ct)).Id;
+                activity.Id = ActivityIdOf(row);
+                sentId = (await _connector.SendToConversationAsync(row.ServiceUrl, row.ConversationId, activity, ct)).Id;
             }
 
+            _global.Succeeded();
+            conversation.Succeeded();
             await RecordAsync(row, owner, s => s
                 .SetProperty(o => o.Status, OutboxStatus.Sent)
                 .SetProperty(o => o.SentActivityId, sentId)
@@ -162,23 +239,39 @@ public sealed partial class OutboxDispatcher(
             metrics.Sent(row.Purpose);
             return true;
         }
-        catch (ConnectorException ex) when (ex.StatusCode is 403 or 404)
+        catch (ConnectorException ex) when (IsUnreachable(ex))
         {
-            await MarkUnreachableAsync(row, owner, $"{ex.StatusCode} {ex.ErrorCode}", ct);
-            return true;
+            metrics.Failed(row.Purpose, ex.StatusCode);
+            await MarkUnreachableAsync(row, owner, $"{ex.StatusCode} {ex.ErrorCode}".TrimEnd(), ct);
+            return false;
         }
         catch (ConnectorException ex) when (ex.IsTransient)
         {
-            metrics.Throttled(row.Purpose, ex.StatusCode);
-            return await RetryLaterAsync(row, owner, $"{ex.StatusCode} {ex.ErrorCode}", ex.RetryAfter, ct);
+            metrics.Failed(row.Purpose, ex.StatusCode);
+            if (ex.StatusCode is 429 or 412)
+            {
+                metrics.Throttled(row.Purpose, ex.StatusCode);
+            }
+
+            if (ex.StatusCode is 429 or 412 or 503 || ex.RetryAfter is not null)
+            {
+                // Teams' limits are per app and tenant as well as per conversation: everyone slows down.
+                _global.Throttled(ex.RetryAfter);
+                conversation.Throttled(ex.RetryAfter);
+            }
+
+            return await RetryLaterAsync(row, owner, $"{ex.StatusCode} {ex.ErrorCode}".TrimEnd(), ex.RetryAfter, ct);
         }
         catch (ConnectorException ex)
         {
+            // 500 included: the message may have been posted, and resending could duplicate it.
+            metrics.Failed(row.Purpose, ex.StatusCode);
             await DeadLetterAsync(row, owner, $"{ex.StatusCode} {ex.ErrorCode} {ex.Message}", ct);
             return true;
         }
         catch (UntrustedServiceUrlException ex)
         {
+            metrics.Failed(row.Purpose, 0);
             await DeadLetterAsync(row, owner, ex.Message, ct);
             return true;
         }
@@ -186,16 +279,31 @@ public sealed partial class OutboxDispatcher(
         {
             // A service URL or conversation id the connector cannot address never becomes deliverable;
             // left alone it would fail every pass and hold back the rows after it.
+            metrics.Failed(row.Purpose, 0);
             await DeadLetterAsync(row, owner, ex.Message, ct);
             return true;
         }
-        catch (HttpRequestException ex)
+    }
+
+    /// <summary>The user blocked or removed the bot (403 MessageWritesBlocked / ConversationBlockedByUser), or the chat is gone (404).</summary>
+    private static bool IsUnreachable(ConnectorException ex) =>
+        ex.StatusCode == 404
+        || (ex.StatusCode == 403 && ex.ErrorCode is ConnectorErrorCodes.MessageWritesBlocked or ConnectorErrorCodes.ConversationBlockedByUser);
+
+    private void ForgetIdleConversations()
+    {
+        if (_conversations.Count < 10_000)
         {
-            return await RetryLaterAsync(row, owner, ex.Message, null, ct);
+            return;
         }
-        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+
+        var idle = time.GetUtcNow() - TimeSpan.FromMinutes(1);
+        foreach (var (id, pacer) in _conversations)
         {
-            return await RetryLaterAsync(row, owner, "timeout: " + ex.Message, null, ct);
+            if (pacer.LastUsed < idle)
+            {
+                _conversations.TryRemove(id, out _);
+            }
         }
     }
 
@@ -228,7 +336,7 @@ public sealed partial class OutboxDispatcher(
         var attempts = row.Attempts + (countAttempt ? 1 : 0);
         if (attempts >= _options.MaxAttempts)
         {
-            await DeadLetterAsync(row, owner, $"gave up after {attempts} attempts: {error}", ct);
+            await DeadLetterAsync(row, owner, $"gave up after {attempts} attempts: {error}", ct, attempts);
             return true;
         }
 
@@ -242,24 +350,46 @@ public sealed partial class OutboxDispatcher(
         return false;
     }
 
-    private async Task DeadLetterAsync(OutboxMessage row, string owner, string reason, CancellationToken ct)
+    private async Task DeadLetterAsync(OutboxMessage row, string owner, string reason, CancellationToken ct, int? attempts = null)
     {
         LogDeadLetter(logger, row.Id, row.Purpose, reason);
         await RecordAsync(row, owner, s => s
             .SetProperty(o => o.Status, OutboxStatus.DeadLetter)
-            .SetProperty(o => o.Attempts, row.Attempts + 1)
+            .SetProperty(o => o.Attempts, attempts ?? row.Attempts + 1)
             .SetProperty(o => o.LastError, Truncate(reason))
             .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
         metrics.DeadLettered(row.Purpose);
     }
 
+    /// <summary>
+    /// No more attempts to someone who blocked or removed the bot: this row and whatever else waits for the
+    /// conversation are dead-lettered with the reason, and the person is marked unreachable (since now) so
+    /// the planner stops queueing for them and tells their rater's digest.
+    /// </summary>
     private async Task MarkUnreachableAsync(OutboxMessage row, string owner, string reason, CancellationToken ct)
     {
-        await DeadLetterAsync(row, owner, "recipient unreachable: " + reason, ct);
+        var why = Truncate("recipient unreachable: " + reason);
+        await DeadLetterAsync(row, owner, why, ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
-        await db.ConversationRefs.Where(c => c.UserId == row.RecipientUserId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsReachable, false).SetProperty(c => c.UnreachableReason, Truncate(reason, 256)), ct);
+        var now = time.GetUtcNow();
+        await db.ConversationRefs.Where(c => c.UserId == row.RecipientUserId && c.IsReachable)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.IsReachable, false)
+                .SetProperty(c => c.UnreachableReason, Truncate(reason, 256))
+                .SetProperty(c => c.UnreachableSince, now), ct);
+        var others = await db.Outbox
+            .Where(o => o.ConversationId == row.ConversationId && o.Status == OutboxStatus.Pending
+                && (o.LeaseOwner == owner || o.LeaseUntil == null || o.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.Status, OutboxStatus.DeadLetter)
+                .SetProperty(o => o.LastError, why)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
+        LogUnreachable(logger, row.RecipientUserId, reason, others);
+        for (var i = 0; i < others; i++)
+        {
+            metrics.DeadLettered(row.Purpose);
+        }
     }
 
     private async Task ReleaseAsync(List<long> ids, string owner, CancellationToken ct)
@@ -273,6 +403,22 @@ public sealed partial class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
         await db.Outbox.Where(o => ids.Contains(o.Id) && o.LeaseOwner == owner)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null).SetProperty(o => o.LeaseOwner, (string?)null), ct);
+    }
+
+    private async Task ReleaseUnsentAsync(string owner)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
+            await db.Outbox.Where(o => o.LeaseOwner == owner && o.Status == OutboxStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null).SetProperty(o => o.LeaseOwner, (string?)null), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or ObjectDisposedException)
+        {
+            // The lease runs out on its own.
+            LogRenewFailed(logger, ex);
+        }
     }
 
     private async Task RecordAsync(
@@ -293,13 +439,6 @@ public sealed partial class OutboxDispatcher(
 
     private static string Truncate(string s, int max = 2000) => s.Length <= max ? s : s[..max];
 
-    public override void Dispose()
-    {
-        _global.Dispose();
-        _perConversation.Dispose();
-        base.Dispose();
-    }
-
     [LoggerMessage(3000, LogLevel.Error, "Outbox dispatch pass failed")]
     private static partial void LogDispatchFailed(ILogger logger, Exception ex);
 
@@ -308,4 +447,10 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(3002, LogLevel.Warning, "Outbox row {Id}: lease lost before the outcome was recorded")]
     private static partial void LogLeaseLost(ILogger logger, long id);
+
+    [LoggerMessage(3003, LogLevel.Warning, "Outbox lease renewal failed")]
+    private static partial void LogRenewFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(3004, LogLevel.Warning, "Recipient {UserId} unreachable ({Reason}); {Others} other queued messages dead-lettered")]
+    private static partial void LogUnreachable(ILogger logger, string userId, string reason, int others);
 }

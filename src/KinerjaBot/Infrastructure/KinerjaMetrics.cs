@@ -13,6 +13,7 @@ public sealed class KinerjaMetrics : IDisposable
     private readonly Counter<long> _throttled;
     private readonly Counter<long> _retried;
     private readonly Counter<long> _deadLettered;
+    private readonly Counter<long> _failed;
     private readonly Counter<long> _planned;
 
     public KinerjaMetrics()
@@ -22,8 +23,12 @@ public sealed class KinerjaMetrics : IDisposable
         _throttled = _meter.CreateCounter<long>("kinerjabot.outbox.throttled");
         _retried = _meter.CreateCounter<long>("kinerjabot.outbox.retried");
         _deadLettered = _meter.CreateCounter<long>("kinerjabot.outbox.dead_lettered");
+        _failed = _meter.CreateCounter<long>("kinerjabot.outbox.failed", description: "Send attempts that did not deliver (any status; 0 = no response)");
         _planned = _meter.CreateCounter<long>("kinerjabot.reminders.planned");
     }
+
+    /// <summary>The meter itself, so a listener can tell this app's measurements from another's in the same process.</summary>
+    public Meter Meter => _meter;
 
     public void ActivityHandled(string type) => _activities.Add(1, new KeyValuePair<string, object?>("type", type));
 
@@ -33,6 +38,9 @@ public sealed class KinerjaMetrics : IDisposable
         _throttled.Add(1, new KeyValuePair<string, object?>("purpose", purpose), new KeyValuePair<string, object?>("status", status));
 
     public void Retried(string purpose) => _retried.Add(1, new KeyValuePair<string, object?>("purpose", purpose));
+
+    public void Failed(string purpose, int status) =>
+        _failed.Add(1, new KeyValuePair<string, object?>("purpose", purpose), new KeyValuePair<string, object?>("status", status));
 
     public void DeadLettered(string purpose) => _deadLettered.Add(1, new KeyValuePair<string, object?>("purpose", purpose));
 

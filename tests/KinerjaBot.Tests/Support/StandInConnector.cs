@@ -24,7 +24,7 @@ public sealed record ConnectorCall(string Method, string Path, string Conversati
 /// A Bot Connector on real HTTP (127.0.0.1, random port) that records every activity the bot sends or
 /// updates, answers with ids, and can be told to fail the next calls with a status.
 /// </summary>
-public sealed class StandInConnector : IAsyncDisposable
+public sealed partial class StandInConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
@@ -66,6 +66,11 @@ public sealed class StandInConnector : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http, string conversationId, string? activityId)
     {
+        if (await InjectFaultAsync(http, Uri.UnescapeDataString(conversationId)))
+        {
+            return;
+        }
+
         if (_failures.TryDequeue(out var failure))
         {
             http.Response.StatusCode = failure.Status;
@@ -79,8 +84,15 @@ public sealed class StandInConnector : IAsyncDisposable
         }
 
         var body = http.Request.Method == "DELETE" ? [] : (JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync()) as JsonObject ?? []);
+        if (AlreadyDelivered(http.Request.Method, body) is { } earlier)
+        {
+            await http.Response.WriteAsJsonAsync(new { id = earlier });
+            return;
+        }
+
         var id = http.Request.Method == "PUT" ? activityId! : "msg-" + Interlocked.Increment(ref _nextId);
         _calls.Enqueue(new ConnectorCall(http.Request.Method, http.Request.Path, Uri.UnescapeDataString(conversationId), activityId, body));
+        Delivered(http.Request.Method, body, id);
         await http.Response.WriteAsJsonAsync(new { id });
     }
 

@@ -26,6 +26,9 @@ public sealed class ConversationRef
     /// <summary>False after Teams said the user blocked or removed the bot; set back on their next message.</summary>
     public bool IsReachable { get; set; } = true;
     public string? UnreachableReason { get; set; }
+
+    /// <summary>When delivery first failed for good (blocked, removed, chat gone); the rater's digest reports it once.</summary>
+    public DateTimeOffset? UnreachableSince { get; set; }
 }
 
 /// <summary>

@@ -50,6 +50,7 @@ public static partial class OnboardingRoutes
         {
             turn.User.Reference.IsReachable = false;
             turn.User.Reference.UnreachableReason = "uninstalled";
+            turn.User.Reference.UnreachableSince ??= turn.Now;
             await turn.SaveAsync();
             return;
         }

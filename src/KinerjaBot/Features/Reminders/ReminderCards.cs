@@ -117,7 +117,11 @@ public static class ReminderCards
                 });
             }
 
-            if (alert.Unreachable is { } reason)
+            if (alert.UnreachableSince is { } since)
+            {
+                items.Add(new TextBlock(t.Format("Reminder.Team.Unreachable.Since", t.Date(since))) { Color = CardStyles.Attention, Spacing = CardStyles.Small });
+            }
+            else if (alert.Unreachable is { } reason)
             {
                 items.Add(new TextBlock(t["Reminder.Team.Unreachable." + reason]) { Color = CardStyles.Attention, Spacing = CardStyles.Small });
             }

@@ -287,10 +287,11 @@ public sealed partial class ReminderPlanner(
             }
 
             var unreachable = UnreachableReasonOf(member, facts);
-            var report = overdue.Count > 0 || (unreachable is not null && mandatoryToday.Contains(member.Id));
+            var newlyUnreachable = NewlyUnreachableSince(member, rater, date, facts);
+            var report = overdue.Count > 0 || (unreachable is not null && mandatoryToday.Contains(member.Id)) || newlyUnreachable is not null;
             if (report)
             {
-                alerts.Add(new TeamMemberAlert(member.Name, overdue, unreachable));
+                alerts.Add(new TeamMemberAlert(member.Name, overdue, unreachable, newlyUnreachable));
             }
         }
 
@@ -301,6 +302,23 @@ public sealed partial class ReminderPlanner(
 
         return new Planned(rater, $"reminder:escalation:{ReminderCalendar.Day(date)}:{rater.Id}", "reminder.escalation", t =>
             (ReminderCards.TeamDigest(t, BotUser.AddressOf(rater, t), alerts), t["Reminder.Team.Title"]));
+    }
+
+    /// <summary>
+    /// The local date on which delivery to <paramref name="member"/> failed for good (Teams: blocked, removed,
+    /// chat gone), when that happened since the rater's previous digest time; the digest says so once.
+    /// </summary>
+    private DateOnly? NewlyUnreachableSince(Employee member, Employee rater, DateOnly date, Facts facts)
+    {
+        if (!facts.Refs.TryGetValue(member.Id, out var reference) || reference.IsReachable || reference.UnreachableSince is not { } since)
+        {
+            return null;
+        }
+
+        var zone = facts.Clocks[rater.Id].Zone;
+        var previous = calendar.Working.PreviousWorkingDayOnOrBefore(date.AddDays(-1));
+        var previousDigest = new DateTimeOffset(previous.ToDateTime(_options.EscalationSendTime), zone.GetUtcOffset(previous.ToDateTime(_options.EscalationSendTime)));
+        return since >= previousDigest ? IndonesianTimeZones.LocalDate(since, zone) : null;
     }
 
     private UnreachableReason? UnreachableReasonOf(Employee member, Facts facts)

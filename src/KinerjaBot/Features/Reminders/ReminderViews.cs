@@ -31,7 +31,8 @@ public enum UnreachableReason
 }
 
 /// <summary>A team member in a rater's digest: what is overdue, and whether the bot can reach them at all.</summary>
-public sealed record TeamMemberAlert(string EmployeeName, IReadOnlyList<OverdueItem> Overdue, UnreachableReason? Unreachable);
+/// <param name="UnreachableSince">Set when a delivery to them failed for good since the previous digest (local date).</param>
+public sealed record TeamMemberAlert(string EmployeeName, IReadOnlyList<OverdueItem> Overdue, UnreachableReason? Unreachable, DateOnly? UnreachableSince = null);
 
 /// <summary>A user's reminder settings as the settings card shows them.</summary>
 public sealed record ReminderSettingsView(bool OptionalNudgesOff, bool IsRater, bool ApprovalsAsDigest, string DigestTime);

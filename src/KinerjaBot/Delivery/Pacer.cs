@@ -1,0 +1,100 @@
+namespace KinerjaBot.Delivery;
+
+/// <summary>
+/// Spaces sends evenly under a rate that halves when the connector throttles and creeps back up as sends
+/// succeed (additive increase, multiplicative decrease), and holds every sender while a
+/// <c>Retry-After</c> runs. Even spacing rather than a token bucket: Teams counts in short windows, and a
+/// full bucket spent in one burst is exactly what it throttles.
+/// </summary>
+public sealed class Pacer(double maxPerSecond, TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private readonly double _max = maxPerSecond;
+    private double _rate = maxPerSecond;
+    private DateTimeOffset _next = DateTimeOffset.MinValue;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private TimeSpan _pause;
+
+    /// <summary>Sends per second allowed right now.</summary>
+    public double CurrentRate
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _rate;
+            }
+        }
+    }
+
+    /// <summary>When the last send happened or was allowed; lets a caller forget idle pacers.</summary>
+    public DateTimeOffset LastUsed { get; private set; } = time.GetUtcNow();
+
+    /// <summary>Waits for this sender's slot. A throttle that arrives while waiting moves the slot.</summary>
+    public async Task WaitAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_lock)
+            {
+                var now = time.GetUtcNow();
+                ClampAfterClockChange(now);
+                var slot = _next > _pausedUntil ? _next : _pausedUntil;
+                if (slot <= now)
+                {
+                    _next = now + Interval();
+                    LastUsed = now;
+                    return;
+                }
+
+                wait = slot - now;
+            }
+
+            await Task.Delay(wait, time, ct);
+        }
+    }
+
+    /// <summary>The connector throttled: halve the rate and, given a <c>Retry-After</c>, pause everyone until it passes.</summary>
+    public void Throttled(TimeSpan? retryAfter)
+    {
+        lock (_lock)
+        {
+            _rate = Math.Max(Math.Min(1, _max), _rate / 2);
+            var now = time.GetUtcNow();
+            if (retryAfter is { } wait && now + wait > _pausedUntil)
+            {
+                _pausedUntil = now + wait;
+                _pause = wait;
+            }
+
+            _next = now + Interval();
+        }
+    }
+
+    /// <summary>A send went through: recover a twentieth of the full rate.</summary>
+    public void Succeeded()
+    {
+        lock (_lock)
+        {
+            _rate = Math.Min(_max, _rate + (_max / 20));
+        }
+    }
+
+    private TimeSpan Interval() => TimeSpan.FromSeconds(1 / _rate);
+
+    // A slot or pause can lie no further ahead than one interval or the last Retry-After; more means the
+    // clock was set back, and waiting for the old instant would stall delivery.
+    private void ClampAfterClockChange(DateTimeOffset now)
+    {
+        if (_next - now > Interval())
+        {
+            _next = now;
+        }
+
+        if (_pausedUntil - now > _pause)
+        {
+            _pausedUntil = now + _pause;
+        }
+    }
+}
