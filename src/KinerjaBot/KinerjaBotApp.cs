@@ -6,8 +6,10 @@ using KinerjaBot.Features.Appraisal;
 using KinerjaBot.Features.Feedback;
 using KinerjaBot.Features.Import;
 using KinerjaBot.Features.Onboarding;
+using KinerjaBot.Features.OrgDirectory;
 using KinerjaBot.Features.Progress;
 using KinerjaBot.Features.Reminders;
+using KinerjaBot.Features.Reports;
 using KinerjaBot.Infrastructure;
 using KinerjaBot.Protocol.Hosting;
 using KinerjaBot.Protocol.Routing;
@@ -26,6 +28,7 @@ public static class KinerjaBotApp
         services.AddOptions<DirectoryOptions>().BindConfiguration("Directory");
         services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitSignal>();
         services.AddScoped<Outbox>();
         services.AddSingleton<DeliveryConnector>();
         services.AddSingleton<OutboxDispatcher>();
@@ -35,7 +38,10 @@ public static class KinerjaBotApp
         services.AddReminders();
         services.AddFeedback();
         services.AddAppraisal();
+        services.AddOrgDirectory();
+        services.AddReports();
         services.AddScoped<ImportService>();
+        services.AddScoped<OrganisationExport>();
         services.AddBotProtocol(builder.Configuration.GetSection("Bot"), MapRoutes);
         services.AddHealthChecks();
         return builder;
@@ -49,13 +55,16 @@ public static class KinerjaBotApp
         .MapReminders()
         .MapFeedback()
         .MapAppraisal()
+        .MapReports()
         .MapProgress()
         .MapFallback();
 
     /// <summary>Operator endpoints under <c>/admin</c>; all of them require the admin key.</summary>
     internal static void MapAdmin(RouteGroupBuilder admin) => admin
         .MapOutboxAdmin()
-        .MapImportAdmin();
+        .MapImportAdmin()
+        .MapDirectoryAdmin()
+        .MapExportAdmin();
 
     public static async Task<WebApplication> UseKinerjaBotAsync(this WebApplication app)
     {

@@ -12,7 +12,7 @@
 //                and ASPNETCORE_ENVIRONMENT=Development unless they are already set.
 // --scenario     ESM module (default export) or JSON file: {name, steps:[...]} or just [...steps]. Default:
 //                tests/js/playground-scenario.mjs. Step fields, see README.md in this directory:
-//                  action (at most one): say | click (+ fill) | fill | mock | post | wait
+//                  action (at most one): say | click (+ fill/choose) | fill | choose | mock | post | wait
 //                  checks: expectText | expectCard | expectLog, timeout (ms, default 20000), name
 // --playground-config  mock Teams context (users, tenant, team) for the Playground. Default: the
 //                repository's .m365agentsplayground.yml if present; "default": the Playground's own.
@@ -66,13 +66,13 @@ async function loadScenario(file) {
     : (await import(pathToFileURL(file).href)).default;
   const scenario = Array.isArray(loaded) ? { steps: loaded } : loaded;
   if (!scenario || !Array.isArray(scenario.steps)) throw new Error(`scenario ${file}: expected {steps: [...]} or an array of steps`);
-  const actions = ["say", "click", "fill", "mock", "post", "wait"];
+  const actions = ["say", "click", "fill", "choose", "mock", "post", "wait"];
   const checks = ["expectText", "expectCard", "expectLog"];
   const known = new Set([...actions, ...checks, "name", "timeout", "body"]);
   scenario.steps.forEach((s, i) => {
     const bad = Object.keys(s).filter((k) => !known.has(k));
     if (bad.length) throw new Error(`scenario step ${i + 1}: unknown field(s) ${bad.join(", ")}`);
-    const acts = actions.filter((a) => a in s && !(a === "fill" && "click" in s));
+    const acts = actions.filter((a) => a in s && !((a === "fill" || a === "choose") && ("click" in s || a === "choose" && "fill" in s)));
     if (acts.length > 1) throw new Error(`scenario step ${i + 1}: more than one action (${acts.join(", ")})`);
     if (!acts.length && !checks.some((c) => c in s)) throw new Error(`scenario step ${i + 1}: neither an action nor a check`);
   });
@@ -243,6 +243,35 @@ try {
   };
   const botOutput = page.locator(".fai-OutputCard");
   const chatBox = page.locator('[data-lexical-editor="true"][role="textbox"]');
+  const choose = async (key, choice, timeout) => {
+    const card = botOutput.last();
+    const pick = async (options, what) => {
+      const texts = await options.evaluateAll((els) => els.map((e) => [e.value ?? "", (e.getAttribute("aria-label") ?? e.labels?.[0]?.textContent ?? e.textContent).trim()]));
+      const i = texts.findIndex(([v, t]) => v === choice || t.includes(choice));
+      if (i < 0) throw new Error(`${what} ${key} has no choice ${choice} (${texts.map(([, t]) => t).join(", ")})`);
+      return options.nth(i);
+    };
+    // expanded: radio buttons named after the input id (adaptivecards' own renderer)
+    const radios = card.locator(`input[type="radio"][name="${key.replace(/"/g, '\\"')}"]`);
+    if (await radios.count()) return (await pick(radios, "radio group")).check({ timeout, force: true });
+    // compact in the Playground: a Fluent UI combobox named by the input's label; its options open in a popup
+    const combo = card.getByRole("combobox", { name: key });
+    if (await combo.count()) {
+      await combo.last().click({ timeout });
+      const listbox = page.getByRole("listbox").last();
+      await listbox.waitFor({ timeout });
+      return (await pick(listbox.getByRole("option"), "combobox")).click({ timeout });
+    }
+    // expanded in the Playground: a radio group named by the label
+    const group = card.getByRole("radiogroup", { name: key });
+    if (await group.count()) return (await pick(group.last().getByRole("radio"), "radio group")).check({ timeout, force: true });
+    // compact in adaptivecards' own renderer: a <select>
+    const select = card.getByLabel(key, { exact: true }).last();
+    const options = select.locator("option");
+    const match = await pick(options, "select");
+    return select.selectOption(await match.getAttribute("value"), { timeout });
+  };
+
 
   let n = 0;
   const step = async (name, fn) => {
@@ -256,6 +285,9 @@ try {
       console.log(`PASS ${name} (${((Date.now() - began) / 1000).toFixed(1)} s)`);
     } catch (e) {
       await page.screenshot({ path: path.join(OUT, `${file}-FAIL.png`) }).catch(() => {});
+      // the latest bot message as rendered, to see why a locator did not match
+      const html = await botOutput.last().evaluate((e) => e.outerHTML, { timeout: 2000 }).catch(() => "");
+      if (html) fs.writeFileSync(path.join(OUT, `${file}-FAIL.html`), html);
       const message = e.message.split("\n")[0];
       results.push({ status: "FAIL", name, ms: Date.now() - began, screenshot: `${file}-FAIL.png`, error: message });
       console.log(`FAIL ${name}: ${message}`);
@@ -287,6 +319,7 @@ try {
     const describe = [
       s.say !== undefined && `say ${JSON.stringify(s.say)}`,
       s.fill && `fill ${JSON.stringify(s.fill)}`,
+      s.choose && `choose ${JSON.stringify(s.choose)}`,
       s.click && `click "${s.click}"`,
       s.mock && `mock "${s.mock}"`,
       s.post && `POST ${s.post}`,
@@ -296,7 +329,7 @@ try {
       s.expectLog !== undefined && `expect log ${show(s.expectLog)}`,
     ].filter(Boolean).join(", ");
     await step(s.name ? `${s.name} [${describe}]` : `step ${i + 1}: ${describe}`, async () => {
-      const hasAction = ["say", "click", "fill", "mock", "post", "wait"].some((a) => a in s);
+      const hasAction = ["say", "click", "fill", "choose", "mock", "post", "wait"].some((a) => a in s);
       // checks see output that appeared since this step's action (or, for a step without an action,
       // since the previous action; for the first steps: since the page loaded)
       if (hasAction) await snapshot();
@@ -305,10 +338,18 @@ try {
 
       if (s.fill) {
         for (const [label, value] of Object.entries(s.fill)) {
-          const byLabel = botOutput.getByLabel(label, { exact: true });
-          const input = (await byLabel.count()) ? byLabel.last() : botOutput.getByPlaceholder(label, { exact: true }).last();
+          // a required input's accessible name also carries the required marker, hence the inexact retry
+          const exact = botOutput.getByLabel(label, { exact: true });
+          const inexact = botOutput.getByLabel(label);
+          const input = (await exact.count()) ? exact.last()
+            : (await inexact.count()) ? inexact.last() : botOutput.getByPlaceholder(label, { exact: true }).last();
           await input.fill(String(value), { timeout });
         }
+      }
+      if (s.choose) {
+        // A choice set, by its input id (the card's Input.ChoiceSet id, which the renderer uses as the
+        // radio group's name) or its label; the choice by its title (substring) or value.
+        for (const [key, choice] of Object.entries(s.choose)) await choose(key, String(choice), timeout);
       }
       if (s.say !== undefined) {
         await chatBox.click({ timeout });

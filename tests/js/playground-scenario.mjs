@@ -13,5 +13,20 @@ export default {
     { name: "status shows own SKP and the team", say: "status", expectCard: "Tim Anda" },
     { name: "review list shows staff reports", say: "tinjau", expectCard: "Progres dari" },
     { name: "approve from the card", click: "Setujui", expectCard: "Disetujui" },
+    // Continuous feedback: Ibu Rina asks her own rater about a BerAKHLAK value.
+    { name: "feedback request form", say: "minta umpan balik", expectCard: "Minta umpan balik" },
+    { name: "send the feedback request", choose: { "Tentang": "Akuntabel" }, fill: { "Pertanyaan (opsional)": "Bagaimana ketepatan waktu laporan saya?" }, click: "Kirim permintaan", expectCard: /Permintaan umpan balik kepada/ },
+    // The appraisal of the last closed quarter: rate a staff member, see the predikat, finalize.
+    { name: "appraisal overview", say: "penilaian", expectCard: /Penilaian kinerja — Triwulan/ },
+    { name: "open the member list", click: "Nilai pegawai", expectCard: "Pegawai" },
+    { name: "open Budi's appraisal", choose: { "Pegawai": "Budi Santoso" }, click: "Buka penilaian", expectCard: "Penilaian Budi Santoso" },
+    { name: "open the rating inputs", click: "Beri penilaian", expectCard: "Hasil kerja" },
+    {
+      name: "rate: work as expected, behaviour above → predikat Baik",
+      choose: { "Hasil kerja": "Sesuai Ekspektasi", "Perilaku kerja": "Di Atas Ekspektasi" },
+      fill: { "Catatan penilaian (alasan rating)": "Target triwulan tercapai, pelayanan ramah" },
+      click: "Simpan dan lihat predikat", expectCard: "Predikat: Baik",
+    },
+    { name: "finalize the appraisal", click: "Finalkan penilaian", expectCard: "Final, menunggu tanggapan pegawai" },
   ],
 };

@@ -83,6 +83,29 @@ try {
   r = run(["validate-manifest.mjs", path.join(mdir, "manifest.json")]);
   check("validate-manifest: 64x64 outline icon rejected", r.code === 1 && r.out.includes("is 64x64, must be 32x32"), r.out + r.err);
 
+  // the repository's own Teams app package files (manifest/), placeholders filled with sample GUIDs
+  const repoManifest = path.join(HERE, "..", "..", "manifest");
+  if (fs.existsSync(path.join(repoManifest, "manifest.json"))) {
+    const pkg = path.join(tmp, "package");
+    fs.mkdirSync(pkg);
+    for (const f of fs.readdirSync(repoManifest)) {
+      const bytes = fs.readFileSync(path.join(repoManifest, f));
+      fs.writeFileSync(path.join(pkg, f), f.endsWith(".json")
+        ? bytes.toString("utf8").replaceAll("${{TEAMS_APP_ID}}", "6f1c2a53-0b7e-4d8a-9a51-3c2f7e0d9b14").replaceAll("${{BOT_ID}}", "a3e5d7c9-1b2f-4e6a-8c0d-2f4b6d8e0a1c")
+        : bytes);
+    }
+    r = run(["validate-manifest.mjs", path.join(pkg, "manifest.json")]);
+    check("validate-manifest: the repository's manifest/ (schema, icons, localization) is valid", r.code === 0 && !r.out.includes("WARNING"), r.out + r.err);
+    const lang = JSON.parse(fs.readFileSync(path.join(pkg, "manifest.json"), "utf8")).localizationInfo?.additionalLanguages?.[0]?.file;
+    if (lang) {
+      const strings = JSON.parse(fs.readFileSync(path.join(pkg, lang), "utf8"));
+      strings["bots[0].commandLists[0].commands[11].title"] = "x";
+      fs.writeFileSync(path.join(pkg, lang), JSON.stringify(strings));
+      r = run(["validate-manifest.mjs", path.join(pkg, "manifest.json")]);
+      check("validate-manifest: a localization key the manifest does not have is rejected", r.code === 1 && r.out.includes("translates nothing"), r.out + r.err);
+    }
+  }
+
   if (!quick) {
     // --- render-cards (Chromium) ---
     r = run(["render-cards.mjs", "fixtures/cards/good", path.join(tmp, "png")]);

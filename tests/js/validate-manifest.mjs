@@ -7,7 +7,10 @@
 //
 // Also checked (Developer Portal rules the schema does not cover): "$schema", when present, names the
 // same version; the color/outline icons, when the files exist next to the manifest, are PNGs of
-// 192x192 and 32x32 pixels (a missing icon file is a warning: the package may be assembled elsewhere).
+// 192x192 and 32x32 pixels (a missing icon file is a warning: the package may be assembled elsewhere);
+// the localization files named in localizationInfo, when they exist next to the manifest, against the
+// official MicrosoftTeams.Localization.schema.json of the same version, and every key they translate
+// (e.g. bots[0].commandLists[0].commands[3].title) names a string the manifest has.
 // Output: "ERROR ..."/"WARNING ..." lines, then "VALID: ..." or "INVALID: ...".
 // Exit 0 = valid, 1 = invalid, 2 = unreadable input.
 import fs from "node:fs";
@@ -44,6 +47,39 @@ if (manifest.$schema !== undefined) {
     errors.push(`$schema ${JSON.stringify(manifest.$schema)} does not match manifestVersion ${mv}`);
 }
 for (const f of await AppManifestUtils.validateAgainstSchema(manifest, schema)) errors.push(String(f));
+
+// Localization files. The library has no entry point for them, so they are checked with the same Ajv
+// set-up it uses for draft-04 schemas, except unicodeRegExp: false, because one pattern in the
+// official localization schema ("...\\b]\\.description$") is not a valid regular expression under the u flag.
+const languages = [manifest.localizationInfo?.defaultLanguageFile, ...(manifest.localizationInfo?.additionalLanguages ?? []).map((l) => l?.file)]
+  .filter((f) => typeof f === "string");
+const localizationSchemaFile = path.join(schemaRoot, dir, "MicrosoftTeams.Localization.schema.json");
+for (const rel of languages) {
+  const p = path.join(path.dirname(file), rel);
+  if (!fs.existsSync(p)) { warnings.push(`localization file ${rel} not found next to the manifest (not checked)`); continue; }
+  if (!fs.existsSync(localizationSchemaFile)) { warnings.push(`no localization schema bundled for ${dir}; ${rel} not checked`); continue; }
+  let strings;
+  try { strings = JSON.parse(fs.readFileSync(p, "utf8").replace(/^\uFEFF/, "")); }
+  catch (e) { errors.push(`localization file ${rel}: ${e.message}`); continue; }
+  const Ajv04 = require("ajv-draft-04");
+  const ajv = new Ajv04({ allErrors: true, strictTypes: false, unicodeRegExp: false });
+  require("ajv-formats")(ajv, ["uri", "email", "regex"]);
+  const validate = ajv.compile(JSON.parse(fs.readFileSync(localizationSchemaFile, "utf8")));
+  if (!validate(strings))
+    for (const e of validate.errors) errors.push(`${rel}: ${e.instancePath} ${e.message ?? ""}. Details: ${JSON.stringify(e.params)}`);
+  if (strings.$schema !== undefined && !String(strings.$schema).toLowerCase().includes(`/teams/${dir.toLowerCase()}/`))
+    errors.push(`${rel}: $schema ${JSON.stringify(strings.$schema)} does not match manifestVersion ${mv}`);
+  for (const key of Object.keys(strings).filter((k) => k !== "$schema" && k !== "localizationKeys")) {
+    const value = key.split(".").reduce((node, part) => {
+      const m = /^([^[]+)((?:\[\d+\])*)$/.exec(part);
+      if (!m || node == null) return undefined;
+      let next = node[m[1]];
+      for (const [, i] of m[2].matchAll(/\[(\d+)\]/g)) next = next?.[Number(i)];
+      return next;
+    }, manifest);
+    if (typeof value !== "string") errors.push(`${rel}: "${key}" translates nothing: the manifest has no string there`);
+  }
+}
 
 // PNG width/height from the IHDR chunk.
 function pngSize(p) {

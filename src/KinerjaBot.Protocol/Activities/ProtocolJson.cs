@@ -5,9 +5,12 @@ using System.Text.Json.Serialization;
 namespace KinerjaBot.Protocol.Activities;
 
 /// <summary>The one serializer context for every wire type (source-generated, no reflection).</summary>
+// Duplicate names are refused when reading: a JsonObject with a repeated key (say card data naming
+// "entryId" twice) would otherwise parse and then throw on first access, deep inside a handler.
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    PropertyNameCaseInsensitive = true)]
+    PropertyNameCaseInsensitive = true,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(InvokeResponse))]
 [JsonSerializable(typeof(AdaptiveCardInvokeValue))]

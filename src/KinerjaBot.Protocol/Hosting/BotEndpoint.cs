@@ -102,8 +102,9 @@ public static class BotEndpoint
                 ? (null, StatusCodes.Status400BadRequest)
                 : (activity, StatusCodes.Status200OK);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            // A repeated property name inside a JsonObject (card data) surfaces as ArgumentException.
             return (null, StatusCodes.Status400BadRequest);
         }
     }

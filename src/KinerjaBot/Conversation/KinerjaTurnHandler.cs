@@ -31,6 +31,8 @@ public sealed partial class KinerjaTurnHandler(
 
     private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(5);
 
+    private const int MaxAttempts = 3;
+
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn)
     {
         var context = turn;
@@ -43,32 +45,50 @@ public sealed partial class KinerjaTurnHandler(
             return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Error(400, "BadRequest", "The activity has no sender or conversation.") : null;
         }
 
-        Turn kinerjaTurn;
-        try
+        // One person's activities are handled one at a time on this instance (a double tap, two devices):
+        // they touch the same conversation reference and flow. Across instances the database decides: the
+        // loser's save conflicts, nothing of it was stored, and the turn runs again on the winner's state.
+        using var serialized = await PerUser.EnterAsync(reference.UserId, context.Cancellation);
+        for (var attempt = 1; ; attempt++)
         {
-            kinerjaTurn = await BeginAsync(context, reference);
-        }
-        catch (DbUpdateException ex)
-        {
-            LogTurnFailed(logger, activity.Type, ex);
-            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Error(500, "Unavailable", Texts.For(null)["Common.Error"]) : null;
-        }
+            Turn kinerjaTurn;
+            try
+            {
+                kinerjaTurn = await BeginAsync(context, reference);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts && IsConflict(ex))
+            {
+                LogConflictRetried(logger, activity.Id, attempt);
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            catch (DbUpdateException ex)
+            {
+                LogTurnFailed(logger, activity.Type, ex);
+                return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Error(500, "Unavailable", Texts.For(null)["Common.Error"]) : null;
+            }
 
-        context.Items[TurnKey] = kinerjaTurn;
-        try
-        {
-            return await router.RouteAsync(context);
-        }
-        catch (DbUpdateException ex) when (IsDuplicateDelivery(ex))
-        {
-            // Teams delivered this activity twice; the first delivery's effects and replies stand.
-            LogDuplicate(logger, activity.Id);
-            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(kinerjaTurn.T["Common.Duplicate"]) : null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !context.Cancellation.IsCancellationRequested)
-        {
-            LogTurnFailed(logger, activity.Type, ex);
-            return await ApologizeAsync(kinerjaTurn);
+            context.Items[TurnKey] = kinerjaTurn;
+            try
+            {
+                return await router.RouteAsync(context);
+            }
+            catch (DbUpdateException ex) when (IsDuplicateDelivery(ex))
+            {
+                // Teams delivered this activity twice; the first delivery's effects and replies stand.
+                LogDuplicate(logger, activity.Id);
+                return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(kinerjaTurn.T["Common.Duplicate"]) : null;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts && IsConflict(ex))
+            {
+                LogConflictRetried(logger, activity.Id, attempt);
+                db.ChangeTracker.Clear();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !context.Cancellation.IsCancellationRequested)
+            {
+                LogTurnFailed(logger, activity.Type, ex);
+                return await ApologizeAsync(kinerjaTurn);
+            }
         }
     }
 
@@ -192,11 +212,46 @@ public sealed partial class KinerjaTurnHandler(
         && (ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
             || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true);
 
+    /// <summary>A concurrent request changed or created the same row first (optimistic concurrency or a unique key).</summary>
+    private static bool IsConflict(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException
+        || ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+        || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
+
+    [LoggerMessage(4002, LogLevel.Information, "Activity {Id} conflicted with a concurrent one (attempt {Attempt}); running it again")]
+    private static partial void LogConflictRetried(ILogger logger, string? id, int attempt);
+
     [LoggerMessage(4000, LogLevel.Error, "Handling a {Type} activity failed")]
     private static partial void LogTurnFailed(ILogger logger, string type, Exception ex);
 
     [LoggerMessage(4001, LogLevel.Information, "Activity {Id} was delivered twice; the repeat was ignored")]
     private static partial void LogDuplicate(ILogger logger, string? id);
+}
+
+/// <summary>Striped locks by user id: bounded memory however many people write.</summary>
+internal static class PerUser
+{
+    private static readonly SemaphoreSlim[] Stripes = Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    public static async Task<IDisposable> EnterAsync(string userId, CancellationToken ct)
+    {
+        var stripe = Stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(userId) % (uint)Stripes.Length)];
+        await stripe.WaitAsync(ct);
+        return new Release(stripe);
+    }
+
+    private sealed class Release(SemaphoreSlim stripe) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                stripe.Release();
+            }
+        }
+    }
 }
 
 /// <summary>Section <c>Directory</c>.</summary>

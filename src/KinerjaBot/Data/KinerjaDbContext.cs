@@ -25,6 +25,8 @@ public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options,
     public DbSet<ReminderSnooze> ReminderSnoozes => Set<ReminderSnooze>();
     public DbSet<SchedulerLease> SchedulerLeases => Set<SchedulerLease>();
     public DbSet<AppInstallation> AppInstallations => Set<AppInstallation>();
+    public DbSet<DirectoryLink> DirectoryLinks => Set<DirectoryLink>();
+    public DbSet<DirectoryConflict> DirectoryConflicts => Set<DirectoryConflict>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -275,6 +275,14 @@ public sealed partial class OutboxDispatcher(
             await DeadLetterAsync(row, owner, ex.Message, ct);
             return true;
         }
+        catch (ArgumentException ex)
+        {
+            // A service URL or conversation id the connector cannot address never becomes deliverable;
+            // left alone it would fail every pass and hold back the rows after it.
+            metrics.Failed(row.Purpose, 0);
+            await DeadLetterAsync(row, owner, ex.Message, ct);
+            return true;
+        }
     }
 
     /// <summary>The user blocked or removed the bot (403 MessageWritesBlocked / ConversationBlockedByUser), or the chat is gone (404).</summary>

@@ -115,7 +115,30 @@ public static class DemoSeeder
             Entry(siti, sitiPengaduan, today, 3m, ProgressStatus.Submitted, null, "Pengaduan keterlambatan KK via WhatsApp, selesai ditindaklanjuti"),
             Entry(budi, budiLaporan, today, 1m, ProgressStatus.Submitted, null, "Pemeliharaan rutin aplikasi antrean daring", "https://drive.example.go.id/laporan/pemeliharaan"),
             Entry(agus, agusSkp.Rhks[0].Indicators[0], today.AddDays(-1), 25m, ProgressStatus.Submitted, null, "Verifikasi data ganda kecamatan Pamulang"));
+        db.ProgressEntries.AddRange(EarlierQuarters(today, kabid, [(kabid, kabidSkp), (budi, budiSkp), (siti, sitiSkp), (agus, agusSkp)]));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Approved monthly reports for every indicator of the demo team in the quarters of this year that have
+    /// already closed, so that the appraisal of the last quarter has real figures to show.
+    /// </summary>
+    private static IEnumerable<ProgressEntry> EarlierQuarters(DateOnly today, Employee kabid, (Employee Employee, Skp Skp)[] team)
+    {
+        var quarterStart = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
+        for (var month = new DateOnly(today.Year, 1, 1); month < quarterStart; month = month.AddMonths(1))
+        {
+            foreach (var (employee, skp) in team)
+            {
+                // Counts only: progress values add up, which suits "jumlah" indicators, not rates (%, indeks).
+                foreach (var indicator in skp.Rhks.SelectMany(r => r.Indicators).Where(i => i.Unit is not ("%" or "indeks")))
+                {
+                    var value = Math.Max(1m, Math.Round(indicator.Target / 12m * (0.9m + (month.Month % 3 * 0.1m)), 0));
+                    var reviewer = employee == kabid ? kabid.Rater : kabid;
+                    yield return Entry(employee, indicator, month.AddDays(24), value, ProgressStatus.Approved, reviewer, "Realisasi bulan " + month.ToString("MMMM", System.Globalization.CultureInfo.GetCultureInfo("id-ID")));
+                }
+            }
+        }
     }
 
     private static Employee Person(string nip, string name, Salutation salutation, PositionType type, string position, OrgUnit unit, Employee? rater) => new()

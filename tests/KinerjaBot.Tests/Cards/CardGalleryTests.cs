@@ -12,7 +12,7 @@ using AdaptiveCardModel = KinerjaBot.Protocol.Cards.AdaptiveCard;
 namespace KinerjaBot.Tests.Cards;
 
 /// <summary>Every card the bot can send, in both languages and every state, checked by the official Adaptive Cards library.</summary>
-public sealed class CardGalleryTests
+public sealed partial class CardGalleryTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
 
@@ -82,6 +82,7 @@ public sealed class CardGalleryTests
                 [new TeamMemberStatus("Siti", 4, 1, Today, 3), new TeamMemberStatus("Budi", 0, 0, null, 4)], 1).ToJson();
             AddFeedbackCards(cards, language, t);
             AddAppraisalCards(cards, language, t);
+            AddReportCards(cards, language, t);
         }
 
         return cards;

@@ -120,7 +120,7 @@ public static class CardValidator
         return chars.Length == 0 ? "card" : new string(chars);
     }
 
-    private static string FindJsDirectory()
+    internal static string FindJsDirectory()
     {
         const string Fix = "run `bash scripts/test.sh` from the repository root (it installs Node.js and runs `npm ci` in tests/js), "
             + "or `npm ci` in tests/js yourself";
@@ -152,7 +152,7 @@ public static class CardValidator
         return jsDir;
     }
 
-    private static string FindNode()
+    internal static string FindNode()
     {
         var fromEnv = Environment.GetEnvironmentVariable("KINERJABOT_NODE");
         if (!string.IsNullOrWhiteSpace(fromEnv))

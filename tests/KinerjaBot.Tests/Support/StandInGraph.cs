@@ -12,7 +12,7 @@ namespace KinerjaBot.Tests.Support;
 /// real HTTP (127.0.0.1). Users are unknown (404) unless added; each can be made to refuse (403) or to
 /// have the app installed already (409 on install).
 /// </summary>
-public sealed class StandInGraph : IAsyncDisposable
+public sealed partial class StandInGraph : IAsyncDisposable
 {
     public const string CatalogAppId = "catalog-app-1";
 
@@ -42,6 +42,7 @@ public sealed class StandInGraph : IAsyncDisposable
         app.MapPost("/v1.0/users/{user}/teamwork/installedApps", graph.InstallAsync);
         app.MapGet("/v1.0/users/{user}/teamwork/installedApps", graph.ListAsync);
         app.MapGet("/v1.0/users/{user}/teamwork/installedApps/{installation}/chat", graph.ChatAsync);
+        graph.MapDirectory(app);
         await app.StartAsync();
         graph.BaseUrl = app.Urls.First() + "/v1.0";
         return graph;

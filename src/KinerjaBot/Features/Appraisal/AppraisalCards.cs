@@ -85,15 +85,7 @@ public static class AppraisalCards
 
         if (isHead)
         {
-            card.Actions.Add(new ShowCardAction
-            {
-                Title = t["Appraisal.Distribution.Button"],
-                Card = new AdaptiveCard
-                {
-                    Body = { OrgResultChoice(t, OrganisationResult.Baik) },
-                    Actions = [new ExecuteAction { Verb = Verbs.AppraisalDistribution, Title = t["Appraisal.Distribution.Check"], Data = PeriodData(period) }],
-                },
-            });
+            card.Actions.Add(DistributionAction(t, period));
         }
 
         card.Body.Add(new TextBlock(t["Appraisal.Overview.OtherPeriod"]) { IsSubtle = true, Spacing = CardStyles.Medium });
@@ -289,6 +281,17 @@ public static class AppraisalCards
 
         return card;
     }
+
+    /// <summary>The button a head of unit checks the unit's predikat with: the organisation result, then the check.</summary>
+    public static ShowCardAction DistributionAction(Texts t, PerformancePeriod period) => new()
+    {
+        Title = t["Appraisal.Distribution.Button"],
+        Card = new AdaptiveCard
+        {
+            Body = { OrgResultChoice(t, OrganisationResult.Baik) },
+            Actions = [new ExecuteAction { Verb = Verbs.AppraisalDistribution, Title = t["Appraisal.Distribution.Check"], Data = PeriodData(period) }],
+        },
+    };
 
     /// <summary>The head of unit's check of the unit's predikat against the pola distribusi.</summary>
     public static AdaptiveCard Distribution(Texts t, PerformancePeriod period, OrganisationResult result, DistributionReport report, IReadOnlyList<AppraisalTeamRow> members)

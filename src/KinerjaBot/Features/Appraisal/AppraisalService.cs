@@ -79,7 +79,7 @@ public sealed class AppraisalService(KinerjaDbContext db, ProgressService progre
             .ToListAsync(ct);
         var entries = await db.ProgressEntries.AsNoTracking()
             .Where(p => p.EmployeeId == employeeId && p.Status == ProgressStatus.Approved && p.Date >= yearStart && p.Date <= period.End)
-            .Select(p => new { p.IndicatorId, p.Date, p.Value }).ToListAsync(ct);
+            .OrderBy(p => p.Id).Select(p => new { p.IndicatorId, p.Date, p.Value }).ToListAsync(ct);
 
         // Feedback received in the period (dates in WIB are close enough for a quarter's boundary).
         var from = new DateTimeOffset(period.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
@@ -96,8 +96,8 @@ public sealed class AppraisalService(KinerjaDbContext db, ProgressService progre
         var rhkViews = rhks.Select(r => new AppraisalRhk(
             r.Id, r.Text,
             r.Indicators.Select(i => new AppraisalIndicator(i.Text, i.Unit, i.Target,
-                entries.Where(e => e.IndicatorId == i.Id && period.Contains(e.Date)).Sum(e => e.Value),
-                entries.Where(e => e.IndicatorId == i.Id).Sum(e => e.Value))).ToList(),
+                Realisation.Of(i.Unit, entries.Where(e => e.IndicatorId == i.Id && period.Contains(e.Date)).Select(e => (e.Date, e.Value))),
+                Realisation.Of(i.Unit, entries.Where(e => e.IndicatorId == i.Id).Select(e => (e.Date, e.Value))))).ToList(),
             appraisal?.Notes.FirstOrDefault(n => n.RhkId == r.Id)?.SelfNote,
             notes.Where(n => n.RhkId == r.Id || (n.ProgressEntryId is { } pe && entryRhk.GetValueOrDefault(pe) == r.Id)).Select(n => Line(n.FromId, n.Text)).ToList())).ToList();
         var values = BerAkhlak.All.Select(v => new AppraisalValue(v,

@@ -34,8 +34,8 @@ public static class ProgressFlow
 
     public static async Task<(ConversationFlow Row, ProgressDraft Draft)?> LoadAsync(Turn turn, TimeSpan window)
     {
-        var row = await turn.Db.Flows.FirstOrDefaultAsync(f => f.UserId == turn.User.Reference.UserId && f.Kind == Kind, turn.Cancellation);
-        if (row is null || row.StartedAt + window < turn.Now)
+        var row = await FindAsync(turn);
+        if (row is null || row.Kind != Kind || row.StartedAt + window < turn.Now)
         {
             return null;
         }
@@ -46,11 +46,10 @@ public static class ProgressFlow
 
     public static async Task SaveAsync(Turn turn, ProgressDraft draft)
     {
-        var userId = turn.User.Reference.UserId;
-        var row = await turn.Db.Flows.FirstOrDefaultAsync(f => f.UserId == userId, turn.Cancellation);
+        var row = await FindAsync(turn);
         if (row is null)
         {
-            row = new ConversationFlow { UserId = userId, Kind = Kind, StateJson = "" };
+            row = new ConversationFlow { UserId = turn.User.Reference.UserId, Kind = Kind, StateJson = "" };
             turn.Db.Flows.Add(row);
         }
 
@@ -62,7 +61,7 @@ public static class ProgressFlow
 
     public static async Task<bool> ClearAsync(Turn turn)
     {
-        var row = await turn.Db.Flows.FirstOrDefaultAsync(f => f.UserId == turn.User.Reference.UserId, turn.Cancellation);
+        var row = await FindAsync(turn);
         if (row is null)
         {
             return false;
@@ -70,5 +69,16 @@ public static class ProgressFlow
 
         turn.Db.Flows.Remove(row);
         return true;
+    }
+
+    /// <summary>
+    /// The user's flow row; a row this turn already loaded is reused (a query would return that same tracked
+    /// instance anyway), so answering "ya" reads it once instead of three times.
+    /// </summary>
+    private static async Task<ConversationFlow?> FindAsync(Turn turn)
+    {
+        var userId = turn.User.Reference.UserId;
+        return turn.Db.Flows.Local.FirstOrDefault(f => f.UserId == userId)
+               ?? await turn.Db.Flows.FirstOrDefaultAsync(f => f.UserId == userId, turn.Cancellation);
     }
 }

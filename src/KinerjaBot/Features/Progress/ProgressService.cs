@@ -29,15 +29,18 @@ public sealed class ProgressService(KinerjaDbContext db)
             .Select(i => new { i.Id, i.Text, i.Unit, i.Target, RhkText = i.Rhk!.Text, RhkKind = i.Rhk.Kind })
             .ToListAsync(ct);
         var ids = indicators.Select(i => i.Id).ToList();
-        var sums = await db.ProgressEntries.AsNoTracking()
+        var reports = await db.ProgressEntries.AsNoTracking()
             .Where(p => ids.Contains(p.IndicatorId) && p.Date >= yearStart && (p.Status == ProgressStatus.Approved || p.Status == ProgressStatus.Submitted))
+            .OrderBy(p => p.Id)
             .Select(p => new { p.IndicatorId, p.Status, p.Value, p.Date })
             .ToListAsync(ct);
+        decimal Of(string unit, IEnumerable<ProgressEntryValue> reports) => Realisation.Of(unit, reports.Select(r => (r.Date, r.Value)));
+        var byIndicator = reports.ToLookup(r => r.IndicatorId, r => new ProgressEntryValue(r.Status, r.Date, r.Value));
         return indicators.Select(i => new IndicatorProgress(
             i.Id, i.Text, i.Unit, i.Target, i.RhkText, i.RhkKind,
-            Approved: sums.Where(s => s.IndicatorId == i.Id && s.Status == ProgressStatus.Approved).Sum(s => s.Value),
-            Pending: sums.Where(s => s.IndicatorId == i.Id && s.Status == ProgressStatus.Submitted).Sum(s => s.Value),
-            ThisMonth: sums.Where(s => s.IndicatorId == i.Id && s.Date >= monthStart).Sum(s => s.Value))).ToList();
+            Approved: Of(i.Unit, byIndicator[i.Id].Where(r => r.Status == ProgressStatus.Approved)),
+            Pending: Of(i.Unit, byIndicator[i.Id].Where(r => r.Status == ProgressStatus.Submitted)),
+            ThisMonth: Of(i.Unit, byIndicator[i.Id].Where(r => r.Date >= monthStart)))).ToList();
     }
 
     /// <summary>Validates and stores a new entry (not saved: the caller saves with the replies), and queues its cards.</summary>
@@ -139,9 +142,11 @@ public sealed class ProgressService(KinerjaDbContext db)
         }
 
         var yearStart = new DateOnly(e.Date.Year, 1, 1);
-        var soFar = await db.ProgressEntries.Where(p => p.IndicatorId == e.IndicatorId && p.Date >= yearStart
-                                                        && (p.Status == ProgressStatus.Approved || p.Status == ProgressStatus.Submitted))
-            .SumAsync(p => p.Value, ct);
+        var reported = db.ProgressEntries.Where(p => p.IndicatorId == e.IndicatorId && p.Date >= yearStart
+                                                     && (p.Status == ProgressStatus.Approved || p.Status == ProgressStatus.Submitted));
+        var soFar = Realisation.IsRate(e.Unit)
+            ? await reported.OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).Select(p => p.Value).FirstOrDefaultAsync(ct)
+            : await reported.SumAsync(p => p.Value, ct);
         var reviewer = e.ReviewedById is null ? null : await db.Employees.Where(x => x.Id == e.ReviewedById).Select(x => x.Name).FirstOrDefaultAsync(ct);
         return new EntryView(e.Id, e.Version, e.Status, e.Date, e.Value, e.Note, e.Evidence, e.ReviewNote, e.EmployeeId, e.EmployeeName, e.Nip,
             e.IndicatorId, e.IndicatorText, e.Unit, e.Target, soFar, reviewer);
@@ -245,3 +250,5 @@ public sealed class ProgressService(KinerjaDbContext db)
         }
     }
 }
+
+internal readonly record struct ProgressEntryValue(ProgressStatus Status, DateOnly Date, decimal Value);

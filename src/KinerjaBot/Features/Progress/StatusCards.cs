@@ -53,6 +53,11 @@ public static class StatusCards
             card.Actions.Add(new ExecuteAction { Verb = Features.Verbs.ReviewList, Title = t.Format("Status.ReviewButton", pendingReviews) });
         }
 
+        if (team is { Count: > 0 })
+        {
+            card.Actions.Add(new ExecuteAction { Verb = Features.Verbs.ReportTeam, Title = t["Reports.Team.Summary.Short"] });
+        }
+
         if (team is { Count: > 0 } && team.Any(m => m.EmployeeId != 0))
         {
             card.Actions.Add(Feedback.FeedbackCards.GiveAction(t, team.Where(m => m.EmployeeId != 0).Select(m => (m.EmployeeId, m.Name)).ToList()));

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using KinerjaBot.Infrastructure.Csv;
+using KinerjaBot.Tests.Support;
+
+namespace KinerjaBot.Tests.Import;
+
+/// <summary>An administrator downloads the organisation and the SKPs in the import layout and posts them back.</summary>
+public sealed class OrganisationExportScenarios
+{
+    private const string Key = "export-admin-key-0123456789-0123456789";
+    private static readonly string[] Kinds = ["units", "employees", "skp"];
+
+    private static Task<BotApp> StartAsync(bool demo) =>
+        BotApp.StartAsync(new Dictionary<string, string?> { ["Admin:ApiKey"] = Key, ["Demo:Seed"] = demo ? "true" : "false" });
+
+    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(BotApp app, HttpMethod method, string path, string? csv = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = csv is null ? null : new StringContent(csv, Encoding.UTF8, "text/csv") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        using var response = await app.Http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<string> ExportAsync(BotApp app, string kind)
+    {
+        var (status, body) = await SendAsync(app, HttpMethod.Get, "/admin/import/" + kind);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return body;
+    }
+
+    [Fact]
+    public async Task The_exported_organisation_imports_into_an_empty_bot_and_exports_identically()
+    {
+        await using var demo = await StartAsync(demo: true);
+        await using var empty = await StartAsync(demo: false);
+
+        foreach (var kind in Kinds)
+        {
+            var exported = await ExportAsync(demo, kind);
+            var (status, body) = await SendAsync(empty, HttpMethod.Post, "/admin/import/" + kind, exported);
+            Assert.True(status == HttpStatusCode.OK, $"{kind}: {status} {body}");
+            Assert.Equal(exported, await ExportAsync(empty, kind));
+        }
+    }
+
+    [Fact]
+    public async Task The_export_has_the_import_columns_and_every_seeded_row()
+    {
+        await using var app = await StartAsync(demo: true);
+
+        var employees = CsvReader.Parse(await ExportAsync(app, "employees"));
+        var skp = CsvReader.Parse(await ExportAsync(app, "skp"));
+
+        Assert.Equal(["nip", "name", "position_type", "position_name", "unit_code", "salutation", "rater_nip", "email", "aad_object_id", "time_zone", "language", "credit_coefficient", "active", "unit_head"], employees.Header);
+        var budi = employees.Records.Single(r => r.Fields[0] == BotApp.Budi.Nip).Fields;
+        Assert.Equal(("Fungsional", BotApp.Rina.Nip, "12.5", "tidak"), (budi[2], budi[6], budi[11], budi[13]));
+        Assert.Equal("ya", employees.Records.Single(r => r.Fields[0] == BotApp.Rina.Nip).Fields[13]);
+        var uptime = skp.Records.Single(r => r.Fields[5] == "Persentase waktu layanan daring tersedia").Fields;
+        Assert.Equal((BotApp.Budi.Nip, "1", "Kualitas", "99", "%"), (uptime[0], uptime[2], uptime[6], uptime[7], uptime[8]));
+    }
+
+    [Fact]
+    public async Task Posting_the_downloaded_units_and_employees_back_changes_nothing()
+    {
+        await using var app = await StartAsync(demo: true);
+        foreach (var kind in new[] { "units", "employees" })
+        {
+            var before = await ExportAsync(app, kind);
+            var (status, body) = await SendAsync(app, HttpMethod.Post, "/admin/import/" + kind, before);
+            Assert.True(status == HttpStatusCode.OK, $"{kind}: {status} {body}");
+            Assert.Equal(before, await ExportAsync(app, kind));
+        }
+    }
+
+    [Fact]
+    public async Task Downloading_needs_the_admin_key()
+    {
+        await using var app = await StartAsync(demo: true);
+        using var response = await app.Http.GetAsync("/admin/import/employees");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(app, HttpMethod.Get, "/admin/import/passwords")).Status);
+    }
+}

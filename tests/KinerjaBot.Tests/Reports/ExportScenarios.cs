@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using KinerjaBot.Data.Model;
+using KinerjaBot.Domain;
+using KinerjaBot.Features.Reports;
+using KinerjaBot.Infrastructure.Csv;
+using KinerjaBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace KinerjaBot.Tests.Reports;
+
+/// <summary>The BKPSDM downloads progress, feedback, appraisals and the per-unit summary as CSV from /admin/export.</summary>
+public sealed class ExportScenarios
+{
+    private const string Key = "export-admin-key-0123456789-0123456789";
+
+    private static Task<BotApp> StartAsync() => BotApp.StartAsync(new() { ["Admin:ApiKey"] = Key });
+
+    private static async Task<(HttpStatusCode Status, byte[] Body, HttpResponseMessage Response)> GetAsync(BotApp app, string path, string? key = Key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        var response = await app.Http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(), response);
+    }
+
+    private static async Task<CsvDocument> ExportAsync(BotApp app, string kind, string query = "year=2026")
+    {
+        var (status, body, response) = await GetAsync(app, $"/admin/export/{kind}?{query}");
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal($"kinerjabot-{kind}-2026.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        }
+
+        var document = CsvReader.Parse(Encoding.UTF8.GetString(body));
+        Assert.Equal(ReportExports.Columns[Enum.Parse<ExportKind>(kind, ignoreCase: true)], document.Header);
+        return document;
+    }
+
+    private static Dictionary<string, string> Row(CsvDocument document, CsvRecord record) =>
+        document.Header.Select((h, i) => (h, record.Fields[i])).ToDictionary(p => p.h, p => p.Item2);
+
+    [Fact]
+    public async Task Progress_IsOneLinePerEmployeeIndicatorAndMonth_WithApprovedAndPendingRealisation()
+    {
+        await using var app = await StartAsync();
+
+        var document = await ExportAsync(app, "progress");
+
+        var rows = document.Records.Select(r => Row(document, r)).ToList();
+        Assert.Equal(5, rows.Count);
+        var sitiOctober = Assert.Single(rows, r => r["nip"] == BotApp.Siti.Nip && r["month"] == "10");
+        Assert.Equal("Jumlah KTP-el yang diterbitkan", sitiOctober["indicator_text"]);
+        Assert.Equal("TANGSEL-DISDUKCAPIL-DAFDUK", sitiOctober["unit_code"]);
+        Assert.Equal("2400", sitiOctober["target"]);
+        Assert.Equal("180", sitiOctober["realisation_approved"]);
+        Assert.Equal("0", sitiOctober["realisation_pending"]);
+        Assert.Equal("Kuantitas", sitiOctober["aspect"]);
+        var budiNovember = Assert.Single(rows, r => r["nip"] == BotApp.Budi.Nip && r["month"] == "11");
+        Assert.Equal("1", budiNovember["realisation_pending"]);
+        Assert.Equal("1", budiNovember["entries"]);
+
+        var (unauthorised, _, r1) = await GetAsync(app, "/admin/export/progress", key: null);
+        r1.Dispose();
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorised);
+        var (unknown, _, r2) = await GetAsync(app, "/admin/export/salaries");
+        r2.Dispose();
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        var (badYear, _, r3) = await GetAsync(app, "/admin/export/progress?year=1999");
+        r3.Dispose();
+        Assert.Equal(HttpStatusCode.BadRequest, badYear);
+        var (badDelimiter, _, r4) = await GetAsync(app, "/admin/export/progress?delimiter=pipe");
+        r4.Dispose();
+        Assert.Equal(HttpStatusCode.BadRequest, badDelimiter);
+        var (otherYear, body, r5) = await GetAsync(app, "/admin/export/progress?year=2025");
+        r5.Dispose();
+        Assert.Equal(HttpStatusCode.OK, otherYear);
+        Assert.Empty(CsvReader.Parse(Encoding.UTF8.GetString(body)).Records);
+    }
+
+    [Fact]
+    public async Task ForExcel_TheFileStartsWithABom_AndCanUseSemicolons()
+    {
+        await using var app = await StartAsync();
+
+        var (status, body, response) = await GetAsync(app, "/admin/export/units?year=2026&bom=true&delimiter=semicolon");
+        response.Dispose();
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([0xEF, 0xBB, 0xBF], body.Take(3).ToArray());
+        var document = CsvReader.Parse(Encoding.UTF8.GetString(body));
+        Assert.Equal(';', document.Delimiter);
+        Assert.Equal(ReportExports.Columns[ExportKind.Units], document.Header);
+        var (_, plain, plainResponse) = await GetAsync(app, "/admin/export/units?year=2026");
+        plainResponse.Dispose();
+        Assert.NotEqual(0xEF, plain[0]);
+    }
+
+    [Fact]
+    public async Task Feedback_KeepsTextWithCommasQuotesAndLineBreaks_AndDefusesFormulas()
+    {
+        await using var app = await StartAsync();
+        const string Text = "Bagus, \"rapi\" dan tepat waktu.\nPertahankan.";
+        await using (var db = app.NewDb())
+        {
+            var rina = await db.Employees.SingleAsync(e => e.Nip == BotApp.Rina.Nip);
+            var siti = await db.Employees.SingleAsync(e => e.Nip == BotApp.Siti.Nip);
+            db.FeedbackNotes.Add(new FeedbackNote { FromId = rina.Id, ToId = siti.Id, Text = Text, Behaviour = BerAkhlakValue.Akuntabel, CreatedAt = BotApp.DefaultNow });
+            db.FeedbackNotes.Add(new FeedbackNote { FromId = siti.Id, ToId = rina.Id, Text = "=HYPERLINK(\"http://evil\")", CreatedAt = BotApp.DefaultNow.AddMinutes(1) });
+            db.FeedbackNotes.Add(new FeedbackNote { FromId = siti.Id, ToId = rina.Id, Text = "last year", CreatedAt = new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.Zero) });
+            await db.SaveChangesAsync();
+        }
+
+        var document = await ExportAsync(app, "feedback");
+
+        Assert.Equal(2, document.Records.Count);
+        var first = Row(document, document.Records[0]);
+        Assert.Equal(Text, first["feedback"]);
+        Assert.Equal("2026-11-23", first["date"]);
+        Assert.Equal(BotApp.Rina.Nip, first["from_nip"]);
+        Assert.Equal(BotApp.Siti.Nip, first["to_nip"]);
+        Assert.Equal("Akuntabel", first["behaviour"]);
+        Assert.Equal("'=HYPERLINK(\"http://evil\")", Row(document, document.Records[1])["feedback"]);
+    }
+
+    [Fact]
+    public async Task Appraisals_ExportTheLatestRevision_AndUnitsSummariseEachUnit()
+    {
+        await using var app = await StartAsync();
+        await using (var db = app.NewDb())
+        {
+            var rina = await db.Employees.SingleAsync(e => e.Nip == BotApp.Rina.Nip);
+            var siti = await db.Employees.SingleAsync(e => e.Nip == BotApp.Siti.Nip);
+            db.Appraisals.AddRange(
+                new Appraisal { EmployeeId = siti.Id, RaterId = rina.Id, PeriodCode = "2026", Revision = 1, Status = AppraisalStatus.Objected, Predikat = Predikat.ButuhPerbaikan },
+                new Appraisal
+                {
+                    EmployeeId = siti.Id, RaterId = rina.Id, PeriodCode = "2026", Revision = 2, Status = AppraisalStatus.Finalized,
+                    WorkResultRating = Rating.AboveExpectation, BehaviourRating = Rating.AboveExpectation, Predikat = Predikat.SangatBaik,
+                    FinalizedAt = BotApp.DefaultNow,
+                },
+                new Appraisal { EmployeeId = siti.Id, RaterId = rina.Id, PeriodCode = "2026-Q3", Status = AppraisalStatus.Rated, Predikat = Predikat.Baik },
+                new Appraisal { EmployeeId = siti.Id, RaterId = rina.Id, PeriodCode = "2025", Status = AppraisalStatus.Finalized, Predikat = Predikat.Baik });
+            await db.SaveChangesAsync();
+        }
+
+        var appraisals = await ExportAsync(app, "appraisals");
+        var rows = appraisals.Records.Select(r => Row(appraisals, r)).ToList();
+        Assert.Equal(2, rows.Count);
+        var annual = Assert.Single(rows, r => r["period"] == "2026");
+        Assert.Equal("2", annual["revision"]);
+        Assert.Equal("SangatBaik", annual["predikat"]);
+        Assert.Equal("Year", annual["period_kind"]);
+        Assert.Equal(BotApp.Rina.Nip, annual["rater_nip"]);
+        Assert.Equal("2026-11-23T03:00:00Z", annual["finalized_at"]);
+        Assert.Equal("Quarter", Assert.Single(rows, r => r["period"] == "2026-Q3")["period_kind"]);
+
+        var units = await ExportAsync(app, "units");
+        var byCode = units.Records.Select(r => Row(units, r)).ToDictionary(r => r["unit_code"]);
+        Assert.Equal(4, byCode.Count);
+        var dafduk = byCode["TANGSEL-DISDUKCAPIL-DAFDUK"];
+        Assert.Equal("TANGSEL-DISDUKCAPIL", dafduk["parent_code"]);
+        Assert.Equal(BotApp.Rina.Nip, dafduk["head_nip"]);
+        Assert.Equal("4", dafduk["employees"]);
+        Assert.Equal("4", dafduk["with_skp"]);
+        Assert.Equal("3", dafduk["reporting"]);
+        Assert.Equal("2", dafduk["entries_approved"]);
+        Assert.Equal("3", dafduk["entries_pending"]);
+        Assert.Equal("1", dafduk["annual_final"]);
+        Assert.Equal("1", dafduk["sangat_baik"]);
+        Assert.Equal("0", dafduk["butuh_perbaikan"]);
+        Assert.Equal("1", byCode["MKS-DISDIK"]["with_skp"]);
+    }
+}
