@@ -28,6 +28,7 @@ public static class KinerjaBotApp
         services.AddOptions<DirectoryOptions>().BindConfiguration("Directory");
         services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitSignal>();
         services.AddScoped<Outbox>();
         services.AddSingleton<DeliveryConnector>();
         services.AddSingleton<OutboxDispatcher>();

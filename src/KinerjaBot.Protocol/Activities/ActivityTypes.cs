@@ -39,3 +39,10 @@ public static class InstallationActions
     public const string Add = "add";
     public const string Remove = "remove";
 }
+
+/// <summary>Values of <c>textFormat</c>; Teams reads message text as markdown unless told otherwise.</summary>
+public static class TextFormats
+{
+    public const string Markdown = "markdown";
+    public const string Plain = "plain";
+}

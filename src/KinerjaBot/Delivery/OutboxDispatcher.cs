@@ -99,6 +99,11 @@ public sealed partial class OutboxDispatcher(
         {
             await done.CancelAsync();
             await heartbeat;
+            if (ct.IsCancellationRequested)
+            {
+                // Shutting down: what was claimed but not sent is free again now, not when the lease ends.
+                await ReleaseUnsentAsync(claim.Owner);
+            }
         }
 
         ForgetIdleConversations();
@@ -106,9 +111,6 @@ public sealed partial class OutboxDispatcher(
     }
 
     private sealed record Claim(string Owner, List<OutboxMessage> Rows);
-
-    // Claimed: due, not leased, and not behind an earlier row of the same conversation that waits for a
-    // retry or is in flight elsewhere, so a conversation's messages arrive in the order they were queued.
 
     private async Task<Claim> ClaimAsync(CancellationToken ct)
     {
@@ -139,10 +141,6 @@ public sealed partial class OutboxDispatcher(
             WHERE "Id" IN (
                 SELECT o."Id" FROM outbox o
                 WHERE o."Status" = 'Pending' AND o."NotBefore" <= {now} AND (o."LeaseUntil" IS NULL OR o."LeaseUntil" < {now})
-                AND NOT EXISTS (
-                    SELECT 1 FROM outbox e
-                    WHERE e."ConversationId" = o."ConversationId" AND e."Status" = 'Pending' AND e."Id" < o."Id"
-                    AND ((e."Attempts" > 0 AND e."NotBefore" > {now}) OR e."LeaseUntil" >= {now}))
                 ORDER BY o."Id" LIMIT {_options.BatchSize}
                 FOR UPDATE SKIP LOCKED)
             """, ct);
@@ -155,8 +153,6 @@ public sealed partial class OutboxDispatcher(
     {
         var candidates = await db.Outbox.AsNoTracking()
             .Where(o => o.Status == OutboxStatus.Pending && o.NotBefore <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
-            .Where(o => !db.Outbox.Any(e => e.ConversationId == o.ConversationId && e.Status == OutboxStatus.Pending && e.Id < o.Id
-                && ((e.Attempts > 0 && e.NotBefore > now) || (e.LeaseUntil != null && e.LeaseUntil >= now))))
             .OrderBy(o => o.Id)
             .Select(o => o.Id)
             .Take(_options.BatchSize)
@@ -407,6 +403,22 @@ public sealed partial class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
         await db.Outbox.Where(o => ids.Contains(o.Id) && o.LeaseOwner == owner)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null).SetProperty(o => o.LeaseOwner, (string?)null), ct);
+    }
+
+    private async Task ReleaseUnsentAsync(string owner)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
+            await db.Outbox.Where(o => o.LeaseOwner == owner && o.Status == OutboxStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null).SetProperty(o => o.LeaseOwner, (string?)null), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or ObjectDisposedException)
+        {
+            // The lease runs out on its own.
+            LogRenewFailed(logger, ex);
+        }
     }
 
     private async Task RecordAsync(

@@ -60,7 +60,8 @@ public static class CardCopies
             return false;
         }
 
-        outbox.Send(to.Reference, new Activity { Type = ActivityTypes.Message, Text = text }, purpose, key);
+        // Plain: these notices quote what people wrote (a decline reason), which must not render as markdown.
+        outbox.Send(to.Reference, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = TextFormats.Plain }, purpose, key);
         return true;
     }
 

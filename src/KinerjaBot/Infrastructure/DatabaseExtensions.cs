@@ -15,10 +15,14 @@ public static class DatabaseExtensions
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AuditTrail>();
-        builder.Services.AddDbContext<KinerjaDbContext>((sp, options) => Configure(
-            options,
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
-            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        builder.Services.AddDbContext<KinerjaDbContext>((sp, options) =>
+        {
+            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            if (sp.GetService<Delivery.OutboxCommitSignal>() is { } outboxSignal)
+            {
+                options.AddInterceptors(outboxSignal);
+            }
+        });
         return builder;
     }
 

@@ -49,10 +49,5 @@ public sealed class DeliveryPostgresTests(ITestOutputHelper output)
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
         Assert.Equal(keys.Count, byFirst + bySecond);
         Assert.True(byFirst > 0 && bySecond > 0, "both instances took part");
-        foreach (var conversation in connector.Calls.GroupBy(c => c.ConversationId))
-        {
-            var ids = conversation.Select(c => c.Body["id"]!.GetValue<string>()).ToList();
-            Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
-        }
     }
 }

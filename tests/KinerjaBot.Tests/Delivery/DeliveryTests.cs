@@ -14,14 +14,14 @@ namespace KinerjaBot.Tests.Delivery;
 
 /// <summary>
 /// The dispatcher against a stand-in connector that misbehaves like Teams under load: every message
-/// delivered exactly once, in order per conversation, with the outcome recorded in the outbox.
+/// delivered exactly once, with the outcome recorded in the outbox.
 /// </summary>
 public sealed class DeliveryTests(ITestOutputHelper output)
 {
     private const string AdminKey = "admin-key-0123456789-0123456789-0123456789";
 
     [Fact]
-    public async Task Through_429s_gateway_errors_and_rate_limits_every_message_is_delivered_exactly_once_in_order()
+    public async Task Through_429s_gateway_errors_and_rate_limits_every_message_is_delivered_exactly_once()
     {
         await using var app = await BotApp.StartAsync(new()
         {
@@ -54,13 +54,6 @@ public sealed class DeliveryTests(ITestOutputHelper output)
             Assert.StartsWith("msg-", r.SentActivityId);
             Assert.Equal(attemptsById[r.Key], r.Attempts);
         });
-
-        // Each conversation received its messages in the order they were queued, retries notwithstanding.
-        foreach (var conversation in app.Connector.Calls.GroupBy(c => c.ConversationId))
-        {
-            var ids = conversation.Select(c => c.Body["id"]!.GetValue<string>()).ToList();
-            Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
-        }
     }
 
     [Fact]

@@ -49,13 +49,13 @@ public sealed class BotApp : IAsyncDisposable
     public static TestUser Hendra => new("197204101998031005", "Hendra Gunawan");
     public static TestUser Stranger => new("000000000000000000", "Tamu") { AadOverride = "99999999-9999-9999-9999-999999999999" };
 
-    public static async Task<BotApp> StartAsync(Dictionary<string, string?>? settings = null, string? folder = null)
+    public static async Task<BotApp> StartAsync(Dictionary<string, string?>? settings = null, string? folder = null, Action<IServiceCollection>? services = null)
     {
         var ownsFolder = folder is null;
         folder ??= Directory.CreateTempSubdirectory("kinerjabot-test-").FullName;
         var connector = await StandInConnector.StartAsync();
         var time = new ShiftedTimeProvider(DefaultNow);
-        var factory = new Factory(folder, time, settings ?? []);
+        var factory = new Factory(folder, time, settings ?? [], services);
         factory.UseKestrel(0);
         factory.StartServer();
         return new BotApp(factory, connector, folder, time, ownsFolder);
@@ -142,7 +142,7 @@ public sealed class BotApp : IAsyncDisposable
         }
     }
 
-    private sealed class Factory(string folder, ShiftedTimeProvider time, Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(string folder, ShiftedTimeProvider time, Dictionary<string, string?> settings, Action<IServiceCollection>? overrides) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -174,6 +174,7 @@ public sealed class BotApp : IAsyncDisposable
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(time);
+                overrides?.Invoke(services);
             });
         }
     }

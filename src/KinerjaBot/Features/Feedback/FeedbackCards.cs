@@ -121,8 +121,8 @@ public static class FeedbackCards
         {
             new TextBlock(t.Format("Feedback.Delivered.Title", fromName)) { Size = CardStyles.Medium, Weight = CardStyles.Bolder },
             new TextBlock(subject.Describe(t)) { IsSubtle = true, Spacing = CardStyles.None },
-            new TextBlock(question is null ? "" : t.Format("Feedback.Field.QuestionText", CardData.Cut(question, 500))) { IsSubtle = true, IsVisible = question is not null },
-            new TextBlock(text) { Spacing = CardStyles.Medium },
+            RichTextBlock.Plain(question is null ? "" : t.Format("Feedback.Field.QuestionText", CardData.Cut(question, 500)), isSubtle: true, isVisible: question is not null),
+            RichTextBlock.Plain(text, spacing: CardStyles.Medium),
         },
     };
 
@@ -191,18 +191,18 @@ public static class FeedbackCards
         };
         if (!string.IsNullOrWhiteSpace(v.Question))
         {
-            card.Body.Add(new TextBlock(t.Format("Feedback.Field.QuestionText", v.Question)) { Spacing = CardStyles.Small });
+            card.Body.Add(RichTextBlock.Plain(t.Format("Feedback.Field.QuestionText", v.Question), spacing: CardStyles.Small));
         }
 
         if (v.Answer is not null)
         {
             card.Body.Add(new TextBlock(t["Feedback.Field.Answer"]) { Weight = CardStyles.Bolder, Spacing = CardStyles.Medium });
-            card.Body.Add(new TextBlock(v.Answer) { Spacing = CardStyles.Small });
+            card.Body.Add(RichTextBlock.Plain(v.Answer, spacing: CardStyles.Small));
         }
 
         if (v.DeclineReason is not null)
         {
-            card.Body.Add(new TextBlock(t.Format("Feedback.Field.DeclineText", v.DeclineReason)) { Color = CardStyles.Attention, Spacing = CardStyles.Small });
+            card.Body.Add(RichTextBlock.Plain(t.Format("Feedback.Field.DeclineText", v.DeclineReason), CardStyles.Attention, spacing: CardStyles.Small));
         }
 
         card.Refresh = new CardRefresh

@@ -104,7 +104,7 @@ public static class ProgressCards
                         new Fact(t["Progress.Field.SoFar"], t.Format("Progress.Form.SoFar", t.Number(indicator.Approved + indicator.Pending), t.Number(indicator.Target), indicator.Unit)),
                     },
                 },
-                new TextBlock(note ?? "") { IsSubtle = true, IsVisible = note is not null },
+                RichTextBlock.Plain(note ?? "", isSubtle: true, isVisible: note is not null),
                 new TextBlock(t["Progress.Confirm.Hint"]) { IsSubtle = true, Spacing = CardStyles.Small },
             },
             Actions =
@@ -247,12 +247,12 @@ public static class ProgressCards
         };
         if (!string.IsNullOrWhiteSpace(e.Note))
         {
-            card.Body.Add(new TextBlock(t.Format("Progress.Field.NoteText", e.Note)) { Spacing = CardStyles.Small });
+            card.Body.Add(RichTextBlock.Plain(t.Format("Progress.Field.NoteText", e.Note), spacing: CardStyles.Small));
         }
 
         if (!string.IsNullOrWhiteSpace(e.ReviewNote))
         {
-            card.Body.Add(new TextBlock(t.Format("Progress.Field.ReviewNoteText", e.ReviewNote)) { Color = CardStyles.Attention, Spacing = CardStyles.Small });
+            card.Body.Add(RichTextBlock.Plain(t.Format("Progress.Field.ReviewNoteText", e.ReviewNote), CardStyles.Attention, spacing: CardStyles.Small));
         }
 
         var links = EvidenceLinks(e.Evidence);

@@ -432,7 +432,8 @@ public static partial class ProgressRoutes
         var text = review == WorkflowAction.Approve
             ? t.Format("Progress.Notify.Approved", view.ReviewerName, t.Number(view.Value), view.Unit, view.IndicatorText)
             : t.Format("Progress.Notify.Returned", view.ReviewerName, view.IndicatorText, view.ReviewNote);
-        turn.Outbox.Send(employeeRef, new Activity { Type = ActivityTypes.Message, Text = text }, "progress.outcome", $"progress.outcome:{view.Id}:{view.Version}");
+        // Plain: the return note is the rater's own words, never markdown.
+        turn.Outbox.Send(employeeRef, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = TextFormats.Plain }, "progress.outcome", $"progress.outcome:{view.Id}:{view.Version}");
     }
 
     private static async Task<InvokeResponse> RefreshAsync(Turn turn, int? entryId)
