@@ -28,5 +28,8 @@ export default {
       click: "Simpan dan lihat predikat", expectCard: "Predikat: Baik",
     },
     { name: "finalize the appraisal", click: "Finalkan penilaian", expectCard: "Final, menunggu tanggapan pegawai" },
+    // Reports for a rater and a head of unit.
+    { name: "team card", say: "tim", expectCard: /Tim .* — / },
+    { name: "unit overview", say: "ringkasan unit", expectCard: "Ringkasan Bidang Pelayanan Pendaftaran Penduduk" },
   ],
 };

@@ -19,14 +19,18 @@ public sealed class DeliveryOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>How long a claimed row is reserved; a crash before it is recorded resends after this.</summary>
+    /// <summary>How long a claimed row is reserved without renewal (renewed every third of it while worked); after a crash it is sent again after this.</summary>
+    [Range(typeof(TimeSpan), "00:00:03", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Attempts (each with the connector's own short retries) before a row is dead-lettered.</summary>
+    /// <summary>Tries (one HTTP attempt each; throttled ones count) before a row is dead-lettered.</summary>
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>Backoff base when the connector gives no <c>Retry-After</c>: doubles with each attempt (capped at 2^10).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -68,6 +68,7 @@ public sealed partial class CardGalleryTests
                     new OverdueItem(ReminderRuleKind.QuarterlyEvaluation, PerformancePeriod.Quarter(2026, 3), null, 3, Today),
                     new OverdueItem(ReminderRuleKind.FeedbackDue, null, "Budi", 1, Today)], null),
                 new TeamMemberAlert("Budi Santoso", [], UnreachableReason.Blocked),
+                new TeamMemberAlert("Siti Nurhaliza", [], UnreachableReason.Blocked, Today),
                 new TeamMemberAlert("Maria Kogoya", [new OverdueItem(ReminderRuleKind.SkpPlanning, PerformancePeriod.ForYear(2027), null, 1, Today)], UnreachableReason.NotInstalled),
             ]).ToJson();
             foreach (var (off, rater, digest) in new[] { (false, true, false), (true, true, true), (false, false, false) })

@@ -55,17 +55,24 @@ public sealed class ExportScenarios
         var document = await ExportAsync(app, "progress");
 
         var rows = document.Records.Select(r => Row(document, r)).ToList();
-        Assert.Equal(5, rows.Count);
-        var sitiOctober = Assert.Single(rows, r => r["nip"] == BotApp.Siti.Nip && r["month"] == "10");
+        await using var db = app.NewDb();
+        var entries = await db.ProgressEntries.AsNoTracking()
+            .Where(p => p.Date.Year == 2026 && (p.Status == ProgressStatus.Approved || p.Status == ProgressStatus.Submitted))
+            .Select(p => new { p.Employee!.Nip, p.IndicatorId, IndicatorText = p.Indicator!.Text, p.Date, p.Value, p.Status }).ToListAsync();
+        Assert.Equal(entries.Select(e => (e.Nip, e.IndicatorId, e.Date.Month)).Distinct().Count(), rows.Count);
+        var ktpOctober = entries.Where(e => e.Nip == BotApp.Siti.Nip && e.IndicatorText == "Jumlah KTP-el yang diterbitkan" && e.Date.Month == 10).ToList();
+        var sitiOctober = Assert.Single(rows, r => r["nip"] == BotApp.Siti.Nip && r["month"] == "10" && r["indicator_text"] == "Jumlah KTP-el yang diterbitkan");
         Assert.Equal("Jumlah KTP-el yang diterbitkan", sitiOctober["indicator_text"]);
         Assert.Equal("TANGSEL-DISDUKCAPIL-DAFDUK", sitiOctober["unit_code"]);
         Assert.Equal("2400", sitiOctober["target"]);
-        Assert.Equal("180", sitiOctober["realisation_approved"]);
+        // A count indicator: the month's approved reports add up.
+        Assert.Equal(CsvWriter.Number(ktpOctober.Where(e => e.Status == ProgressStatus.Approved).Sum(e => e.Value)), sitiOctober["realisation_approved"]);
+        Assert.Equal(CsvWriter.Number(ktpOctober.Count), sitiOctober["entries"]);
         Assert.Equal("0", sitiOctober["realisation_pending"]);
         Assert.Equal("Kuantitas", sitiOctober["aspect"]);
-        var budiNovember = Assert.Single(rows, r => r["nip"] == BotApp.Budi.Nip && r["month"] == "11");
+        // Seeded today (23 November) and waiting for review.
+        var budiNovember = Assert.Single(rows, r => r["nip"] == BotApp.Budi.Nip && r["month"] == "11" && r["indicator_text"] == "Jumlah laporan pemeliharaan sistem informasi adminduk");
         Assert.Equal("1", budiNovember["realisation_pending"]);
-        Assert.Equal("1", budiNovember["entries"]);
 
         var (unauthorised, _, r1) = await GetAsync(app, "/admin/export/progress", key: null);
         r1.Dispose();
@@ -170,8 +177,12 @@ public sealed class ExportScenarios
         Assert.Equal(BotApp.Rina.Nip, dafduk["head_nip"]);
         Assert.Equal("4", dafduk["employees"]);
         Assert.Equal("4", dafduk["with_skp"]);
-        Assert.Equal("3", dafduk["reporting"]);
-        Assert.Equal("2", dafduk["entries_approved"]);
+        await using var check = app.NewDb();
+        var entries = await check.ProgressEntries.AsNoTracking()
+            .Where(p => p.Date.Year == 2026 && p.Employee!.Unit!.Code == "TANGSEL-DISDUKCAPIL-DAFDUK")
+            .Select(p => new { p.EmployeeId, p.Status }).ToListAsync();
+        Assert.Equal(CsvWriter.Number(entries.Where(e => e.Status is ProgressStatus.Approved or ProgressStatus.Submitted).Select(e => e.EmployeeId).Distinct().Count()), dafduk["reporting"]);
+        Assert.Equal(CsvWriter.Number(entries.Count(e => e.Status == ProgressStatus.Approved)), dafduk["entries_approved"]);
         Assert.Equal("3", dafduk["entries_pending"]);
         Assert.Equal("1", dafduk["annual_final"]);
         Assert.Equal("1", dafduk["sangat_baik"]);
