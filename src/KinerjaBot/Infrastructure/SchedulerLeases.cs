@@ -15,6 +15,29 @@ public static class SchedulerLeases
     public static DateTimeOffset SlotOf(DateTimeOffset now, TimeSpan interval) =>
         new(now.UtcTicks - now.UtcTicks % interval.Ticks, TimeSpan.Zero);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> if this caller wins <paramref name="slot"/> of the job <paramref name="name"/>,
+    /// releasing the lease afterwards even when the work fails; returns whether it ran.
+    /// </summary>
+    public static async Task<bool> RunIfClaimedAsync(KinerjaDbContext db, string name, string owner, DateTimeOffset slot, DateTimeOffset now, TimeSpan lease, Func<Task> work, CancellationToken ct)
+    {
+        if (!await TryClaimAsync(db, name, owner, slot, now, lease, ct))
+        {
+            return false;
+        }
+
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await ReleaseAsync(db, name, owner, CancellationToken.None);
+        }
+
+        return true;
+    }
+
     /// <summary>True when this caller won <paramref name="slot"/> of the job <paramref name="name"/>; it then holds the lease.</summary>
     public static async Task<bool> TryClaimAsync(KinerjaDbContext db, string name, string owner, DateTimeOffset slot, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {

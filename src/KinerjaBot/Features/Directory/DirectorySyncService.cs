@@ -19,34 +19,16 @@ public sealed partial class DirectorySyncService(
 
     private readonly string _owner = Environment.MachineName + ":" + Guid.NewGuid().ToString("N");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.Enabled
+            ? PeriodicJob.RunAsync(options.Value.Interval, time, runAtStart: true, async ct =>
             {
-                if (await TickAsync(stoppingToken) is { } result)
+                if (await TickAsync(ct) is { } result)
                 {
                     LogRun(logger, result.Checked, result.GapsFilled, result.MarkedLeft, result.ConflictsOpen, result.StoppedByThrottling);
                 }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+            }, ex => LogFailed(logger, ex), stoppingToken)
+            : Task.CompletedTask;
 
     /// <summary>The scheduled run of the current slot; null when another instance has it (or had it already).</summary>
     public Task<DirectorySyncResult?> TickAsync(CancellationToken ct) =>
@@ -60,19 +42,12 @@ public sealed partial class DirectorySyncService(
         var now = time.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
-        if (!await SchedulerLeases.TryClaimAsync(db, LeaseName, _owner, slot, now, options.Value.Lease, ct))
+        DirectorySyncResult? result = null;
+        if (!await SchedulerLeases.RunIfClaimedAsync(db, LeaseName, _owner, slot, now, options.Value.Lease,
+                async () => result = await scope.ServiceProvider.GetRequiredService<DirectorySync>().RunAsync(actor, ct), ct)
+            || result is null)
         {
             return null;
-        }
-
-        DirectorySyncResult result;
-        try
-        {
-            result = await scope.ServiceProvider.GetRequiredService<DirectorySync>().RunAsync(actor, ct);
-        }
-        finally
-        {
-            await SchedulerLeases.ReleaseAsync(db, LeaseName, _owner, CancellationToken.None);
         }
 
         if (result.MarkedLeft > 0)
@@ -82,18 +57,6 @@ public sealed partial class DirectorySyncService(
         }
 
         return result;
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(5300, LogLevel.Information, "Directory sync: {Checked} checked, {Filled} gaps filled, {Left} marked as left, {Open} conflicts open, stopped by throttling: {Stopped}")]

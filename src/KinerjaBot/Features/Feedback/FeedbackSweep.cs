@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using KinerjaBot.Data;
 using KinerjaBot.Delivery;
 using KinerjaBot.Domain;
+using KinerjaBot.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace KinerjaBot.Features.Feedback;
@@ -20,29 +21,15 @@ public sealed class FeedbackOptions
 /// </summary>
 public sealed partial class FeedbackSweep(IServiceScopeFactory scopes, TimeProvider time, IOptions<FeedbackOptions> options, ILogger<FeedbackSweep> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicJob.RunAsync(options.Value.SweepInterval, time, runAtStart: false, async ct =>
         {
-            try
+            var changed = await SweepOnceAsync(ct);
+            if (changed > 0)
             {
-                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
-                var changed = await SweepOnceAsync(stoppingToken);
-                if (changed > 0)
-                {
-                    LogSwept(logger, changed);
-                }
+                LogSwept(logger, changed);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-    }
+        }, ex => LogFailed(logger, ex), stoppingToken);
 
     /// <summary>One pass over every open request; returns how many were rerouted or closed.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken ct)

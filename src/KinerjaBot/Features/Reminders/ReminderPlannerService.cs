@@ -19,43 +19,10 @@ public sealed partial class ReminderPlannerService(
 
     private readonly string _owner = Environment.MachineName + ":" + Guid.NewGuid().ToString("N");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
-        do
-        {
-            try
-            {
-                await TickAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                LogTickFailed(logger, ex);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.Enabled
+            ? PeriodicJob.RunAsync(options.Value.TickInterval, time, runAtStart: true, TickAsync, ex => LogTickFailed(logger, ex), stoppingToken)
+            : Task.CompletedTask;
 
     /// <summary>Plans once if this instance wins the current slot; returns whether it did.</summary>
     public async Task<bool> TickAsync(CancellationToken ct)
@@ -64,21 +31,8 @@ public sealed partial class ReminderPlannerService(
         var o = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
-        if (!await SchedulerLeases.TryClaimAsync(db, LeaseName, _owner, SchedulerLeases.SlotOf(now, o.TickInterval), now, o.PlannerLease, ct))
-        {
-            return false;
-        }
-
-        try
-        {
-            await scope.ServiceProvider.GetRequiredService<ReminderPlanner>().PlanOnceAsync(now, ct);
-        }
-        finally
-        {
-            await SchedulerLeases.ReleaseAsync(db, LeaseName, _owner, CancellationToken.None);
-        }
-
-        return true;
+        return await SchedulerLeases.RunIfClaimedAsync(db, LeaseName, _owner, SchedulerLeases.SlotOf(now, o.TickInterval), now, o.PlannerLease,
+            () => scope.ServiceProvider.GetRequiredService<ReminderPlanner>().PlanOnceAsync(now, ct), ct);
     }
 
     [LoggerMessage(5002, LogLevel.Error, "Reminder planning tick failed")]
