@@ -396,16 +396,16 @@ public sealed class Scenarios(string botDll, string artifacts, Report report, bo
         }
     }
 
-    /// <summary>The CSV export of progress, if this build of the bot has one (GET /admin/export).</summary>
+    /// <summary>The CSV export of this year's progress (GET /admin/export/progress), if this build of the bot has it.</summary>
     private async Task ExportAsync(BotProcess bot, string detail)
     {
         var watch = Stopwatch.StartNew();
-        using var request = new HttpRequestMessage(HttpMethod.Get, bot.Url + "/admin/export/progress.csv");
+        using var request = new HttpRequestMessage(HttpMethod.Get, bot.Url + "/admin/export/progress?year=" + DateTime.UtcNow.Year.ToString(CultureInfo.InvariantCulture));
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
-            report.Add(new Row("scale: CSV export", detail).Set("note", "n/a: no /admin/export endpoint in this build", "n/a: no /admin/export endpoint in this build"));
+            report.Add(new Row("scale: CSV export", detail).Set("note", "n/a: no /admin/export/progress in this build", "n/a: no /admin/export/progress in this build"));
             return;
         }
 
