@@ -33,7 +33,10 @@ public sealed partial class OutboxDispatcher(
 {
     private readonly DeliveryOptions _options = options.Value;
     private readonly IConnectorClient _connector = delivery.Client;
-    private readonly Pacer _global = new(options.Value.GlobalPerSecond, time);
+    // A Retry-After pauses the conversation it came from (Teams counts per thread, and rows of other
+    // conversations are not to blame); the app as a whole only slows down, so a few 429s do not stop
+    // everyone's replies for the length of each Retry-After.
+    private readonly Pacer _global = new(options.Value.GlobalPerSecond, time, pauseOnRetryAfter: false);
     private readonly ConcurrentDictionary<string, Pacer> _conversations = new(StringComparer.Ordinal);
 
     /// <summary>The id a queued activity is sent with: its outbox key, the same on every attempt.</summary>
@@ -255,7 +258,8 @@ public sealed partial class OutboxDispatcher(
 
             if (ex.StatusCode is 429 or 412 or 503 || ex.RetryAfter is not null)
             {
-                // Teams' limits are per app and tenant as well as per conversation: everyone slows down.
+                // Teams' limits are per app and tenant as well as per conversation: everyone slows down,
+                // and this conversation waits out the Retry-After.
                 _global.Throttled(ex.RetryAfter);
                 conversation.Throttled(ex.RetryAfter);
             }

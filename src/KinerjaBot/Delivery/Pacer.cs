@@ -2,17 +2,23 @@ namespace KinerjaBot.Delivery;
 
 /// <summary>
 /// Spaces sends evenly under a rate that halves when the connector throttles and creeps back up as sends
-/// succeed (additive increase, multiplicative decrease), and holds every sender while a
+/// succeed (additive increase, multiplicative decrease), and, when asked to, holds every sender while a
 /// <c>Retry-After</c> runs. Even spacing rather than a token bucket: Teams counts in short windows, and a
-/// full bucket spent in one burst is exactly what it throttles.
+/// full bucket spent in one burst is exactly what it throttles. The rate halves at most once per
+/// <see cref="DecreaseWindow"/>: the throttles that answer sends made at the old rate say nothing new, and
+/// counting each of them would drive the rate to its floor on a burst of a few 429s.
 /// </summary>
-public sealed class Pacer(double maxPerSecond, TimeProvider time)
+public sealed class Pacer(double maxPerSecond, TimeProvider time, bool pauseOnRetryAfter = true)
 {
+    /// <summary>At most one halving of the rate per this window.</summary>
+    public static readonly TimeSpan DecreaseWindow = TimeSpan.FromSeconds(1);
+
     private readonly Lock _lock = new();
     private readonly double _max = maxPerSecond;
     private double _rate = maxPerSecond;
     private DateTimeOffset _next = DateTimeOffset.MinValue;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastDecrease = DateTimeOffset.MinValue;
     private TimeSpan _pause;
 
     /// <summary>Sends per second allowed right now.</summary>
@@ -55,14 +61,22 @@ public sealed class Pacer(double maxPerSecond, TimeProvider time)
         }
     }
 
-    /// <summary>The connector throttled: halve the rate and, given a <c>Retry-After</c>, pause everyone until it passes.</summary>
+    /// <summary>
+    /// The connector throttled: halve the rate (once per <see cref="DecreaseWindow"/>) and, given a
+    /// <c>Retry-After</c> and a pacer that pauses, hold its senders until it passes.
+    /// </summary>
     public void Throttled(TimeSpan? retryAfter)
     {
         lock (_lock)
         {
-            _rate = Math.Max(Math.Min(1, _max), _rate / 2);
             var now = time.GetUtcNow();
-            if (retryAfter is { } wait && now + wait > _pausedUntil)
+            if (now - _lastDecrease >= DecreaseWindow || now < _lastDecrease)
+            {
+                _rate = Math.Max(Math.Min(1, _max), _rate / 2);
+                _lastDecrease = now;
+            }
+
+            if (pauseOnRetryAfter && retryAfter is { } wait && now + wait > _pausedUntil)
             {
                 _pausedUntil = now + wait;
                 _pause = wait;

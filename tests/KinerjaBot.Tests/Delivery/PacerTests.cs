@@ -17,12 +17,14 @@ public sealed class PacerTests
     [Fact]
     public void Throttling_halves_the_rate_down_to_one_per_second_and_successes_bring_it_back()
     {
-        var pacer = new Pacer(40, new ManualClock(Start));
+        var clock = new ManualClock(Start);
+        var pacer = new Pacer(40, clock);
 
         pacer.Throttled(null);
         Assert.Equal(20, pacer.CurrentRate);
         for (var i = 0; i < 10; i++)
         {
+            clock.Now += Pacer.DecreaseWindow;
             pacer.Throttled(null);
         }
 
@@ -33,6 +35,40 @@ public sealed class PacerTests
         }
 
         Assert.Equal(40, pacer.CurrentRate);
+    }
+
+    [Fact]
+    public void A_burst_of_throttles_within_one_window_halves_the_rate_once()
+    {
+        var clock = new ManualClock(Start);
+        var pacer = new Pacer(40, clock);
+
+        for (var i = 0; i < 5; i++)
+        {
+            pacer.Throttled(TimeSpan.FromSeconds(1));
+            clock.Now += TimeSpan.FromMilliseconds(100);
+        }
+
+        Assert.Equal(20, pacer.CurrentRate);
+        clock.Now = Start + Pacer.DecreaseWindow;
+        pacer.Throttled(null);
+        Assert.Equal(10, pacer.CurrentRate);
+    }
+
+    [Fact]
+    public async Task A_pacer_that_does_not_pause_only_slows_down_on_a_Retry_After()
+    {
+        var clock = new ManualClock(Start);
+        var pacer = new Pacer(10, clock, pauseOnRetryAfter: false);
+        await pacer.WaitAsync(CancellationToken.None);
+
+        pacer.Throttled(TimeSpan.FromSeconds(30));
+        clock.Now += TimeSpan.FromSeconds(1.0 / 5);
+
+        // Within one interval of the halved rate, not 30 s.
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await pacer.WaitAsync(bounded.Token);
+        Assert.Equal(5, pacer.CurrentRate);
     }
 
     [Fact]
