@@ -12,7 +12,7 @@
 #   5. the self-test of the tools in tests/js (`node tests/js/selftest.mjs --quick`, no browser);
 #   6. the Agents Playground end-to-end run (tests/js/playground-e2e.mjs) against the Release build,
 #      screenshots and logs in artifacts/playground (SKIP_PLAYGROUND=1 leaves it out);
-#   7. one final line "N passed, N failed, N skipped" (TRX counts of all test projects + tests/js
+#   7. "skipped: N", then one final line "N passed, N failed" (TRX counts of all test projects + tests/js
 #      self-test checks + Playground steps). Exit status 1 if anything failed or nothing ran.
 # Environment: SKIP_PLAYGROUND=1, KINERJABOT_TEST_POSTGRES (use that server instead of starting one),
 # TEST_FILTER (passed to dotnet test --filter), DOTNET (the dotnet executable).
@@ -187,5 +187,6 @@ if ((passed + failed == 0)); then
   echo "test.sh: no test ran" >&2
   failed=1
 fi
-echo "$passed passed, $failed failed, $skipped skipped"
+echo "skipped: $skipped"
+echo "$passed passed, $failed failed"
 ((failed == 0))
