@@ -8,7 +8,7 @@ namespace KinerjaBot.Delivery;
 /// Queues outbound activities in the caller's unit of work. Nothing is sent until the caller saves;
 /// <see cref="OutboxDispatcher"/> delivers after that.
 /// </summary>
-public sealed class Outbox(KinerjaDbContext db, TimeProvider time, OutboxSignal signal)
+public sealed class Outbox(KinerjaDbContext db, TimeProvider time)
 {
     /// <summary>Queues a new message to <paramref name="to"/>. A repeated <paramref name="key"/> makes the save fail, by design.</summary>
     public OutboxMessage Send(ConversationRef to, Activity activity, string purpose, string key, DateTimeOffset? notBefore = null)
@@ -47,13 +47,13 @@ public sealed class Outbox(KinerjaDbContext db, TimeProvider time, OutboxSignal 
             CreatedAt = now,
             NotBefore = notBefore ?? now,
         };
+        // The dispatcher is woken once the row is saved or committed (OutboxCommitSignal), not now: it would find nothing.
         db.Outbox.Add(row);
-        signal.Notify();
         return row;
     }
 }
 
-/// <summary>Wakes the dispatcher as soon as something was queued, so replies do not wait for the next poll.</summary>
+/// <summary>Wakes the dispatcher when queued rows became visible (see <see cref="OutboxCommitSignal"/>), so replies do not wait for the next poll.</summary>
 public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);

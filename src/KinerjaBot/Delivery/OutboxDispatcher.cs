@@ -390,10 +390,7 @@ public sealed partial class OutboxDispatcher(
                 .SetProperty(o => o.LastError, why)
                 .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
         LogUnreachable(logger, row.RecipientUserId, reason, others);
-        for (var i = 0; i < others; i++)
-        {
-            metrics.DeadLettered(row.Purpose);
-        }
+        metrics.DeadLettered(row.Purpose, others);
     }
 
     private async Task ReleaseAsync(List<long> ids, string owner, CancellationToken ct)

@@ -42,7 +42,7 @@ public sealed class KinerjaMetrics : IDisposable
     public void Failed(string purpose, int status) =>
         _failed.Add(1, new KeyValuePair<string, object?>("purpose", purpose), new KeyValuePair<string, object?>("status", status));
 
-    public void DeadLettered(string purpose) => _deadLettered.Add(1, new KeyValuePair<string, object?>("purpose", purpose));
+    public void DeadLettered(string purpose, int count = 1) => _deadLettered.Add(count, new KeyValuePair<string, object?>("purpose", purpose));
 
     public void Planned(string kind, int count) => _planned.Add(count, new KeyValuePair<string, object?>("kind", kind));
 

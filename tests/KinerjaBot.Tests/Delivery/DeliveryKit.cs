@@ -21,7 +21,7 @@ internal static class DeliveryKit
     /// </summary>
     public static async Task<List<string>> QueueAsync(KinerjaDbContext db, TimeProvider time, string serviceUrl, string prefix, int count, int conversations)
     {
-        var outbox = new Outbox(db, time, new OutboxSignal());
+        var outbox = new Outbox(db, time);
         var keys = new List<string>();
         for (var i = 0; i < count; i++)
         {

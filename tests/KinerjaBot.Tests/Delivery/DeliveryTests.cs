@@ -133,7 +133,7 @@ public sealed class DeliveryTests(ITestOutputHelper output)
         await using (var db = app.NewDb())
         {
             var budi = await db.ConversationRefs.AsNoTracking().SingleAsync(c => c.ConversationId == BotApp.Budi.ConversationId);
-            var outbox = new KinerjaBot.Delivery.Outbox(db, app.Time, new KinerjaBot.Delivery.OutboxSignal());
+            var outbox = new KinerjaBot.Delivery.Outbox(db, app.Time);
             keys = ["blocked:1", "blocked:2", "blocked:3"];
             foreach (var key in keys)
             {
