@@ -14,6 +14,9 @@ public sealed class Scenarios(string botDll, string artifacts, Report report, bo
 
     private static readonly int[] Levels = [1, 8, 32];
 
+    /// <summary>The bot's send limit where the stand-in enforces none.</summary>
+    private const int UnlimitedPerSecond = 5_000;
+
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
         Timeout = TimeSpan.FromSeconds(30),
@@ -90,7 +93,14 @@ public sealed class Scenarios(string botDll, string artifacts, Report report, bo
         var folder = NewFolder(name);
         // Staff only (heads of unit get review cards too, which is another workload).
         var users = Enumerable.Range(0, 1_000).Where(i => i % Seeder.UnitSize != 0).Take(512).Select(Seeder.UserOf).ToList();
-        var settings = Settings(folder, null);
+        // The bot's own send limit follows the stand-in's: Teams' 50/s per tenant where the stand-in enforces
+        // it, and a limit the CPU does not reach where it enforces none (as a connector without Teams' limits).
+        var botLimit = limits?.Global is > 0 ? 45 : UnlimitedPerSecond;
+        var settings = Settings(folder, null, new Dictionary<string, string>
+        {
+            ["Delivery:GlobalPerSecond"] = botLimit.ToString(CultureInfo.InvariantCulture),
+            ["Delivery:Concurrency"] = "64",
+        });
         await using (var host = await AppHost.CreateAsync(BotFolder, settings))
         {
             await Seeder.SeedOrganisationAsync(host, quick ? 1_000 : 5_000, DateTime.UtcNow.Year, serviceUrl: null);
@@ -151,7 +161,7 @@ public sealed class Scenarios(string botDll, string artifacts, Report report, bo
                 .Set("rssIdleMiB", Percentiles.R(idle), Percentiles.F(idle))
                 .Set("rssPeakMiB", Percentiles.R(bot.PeakRssMiB()), Percentiles.F(bot.PeakRssMiB()))
                 .Set("drainSeconds", Percentiles.R(Stopwatch.GetElapsedTime(drainStart).TotalSeconds));
-            var note = $"{connector.Injected429 + connector.RateLimited429} connector 429s";
+            var note = $"{connector.Injected429 + connector.RateLimited429} connector 429s; bot limit {botLimit}/s";
             row.Set("note", note, note);
             report.Add(row);
         }

@@ -13,6 +13,9 @@ public sealed class Pacer(double maxPerSecond, TimeProvider time, bool pauseOnRe
     /// <summary>At most one halving of the rate per this window.</summary>
     public static readonly TimeSpan DecreaseWindow = TimeSpan.FromSeconds(1);
 
+    // About the resolution of timers: waiting for less is not possible, only for more.
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(1);
+
     private readonly Lock _lock = new();
     private readonly double _max = maxPerSecond;
     private double _rate = maxPerSecond;
@@ -47,9 +50,11 @@ public sealed class Pacer(double maxPerSecond, TimeProvider time, bool pauseOnRe
                 var now = time.GetUtcNow();
                 ClampAfterClockChange(now);
                 var slot = _next > _pausedUntil ? _next : _pausedUntil;
-                if (slot <= now)
+                if (slot <= now + Slack)
                 {
-                    _next = now + Interval();
+                    // At high rates the interval is below the timer's resolution: a slot within Slack is
+                    // taken now, and the next one counts from it, so the rate over time still holds.
+                    _next = (slot > now ? slot : now) + Interval();
                     LastUsed = now;
                     return;
                 }
