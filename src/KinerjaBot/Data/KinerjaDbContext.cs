@@ -3,9 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KinerjaBot.Data;
 
-/// <summary>The one database of the bot. Provider (SQLite or PostgreSQL) comes from configuration.</summary>
-public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options, AuditTrail? audit = null) : DbContext(options)
+/// <summary>
+/// The one database of the bot. Provider (SQLite or PostgreSQL) comes from configuration. The app rents
+/// contexts from a pool (DatabaseExtensions) and names the turn's <see cref="AuditTrail"/> on each rental.
+/// </summary>
+public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options) : DbContext(options)
 {
+    /// <summary>Records the changes saved through this context; null for bulk work that is nobody's action.</summary>
+    internal AuditTrail? Audit { get; set; }
+
     public DbSet<OrgUnit> Units => Set<OrgUnit>();
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<ActingAssignmentRow> ActingAssignments => Set<ActingAssignmentRow>();
@@ -50,6 +56,19 @@ public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options,
         }
     }
 
+    // Back to the pool: the next rental belongs to another turn and names its own audit trail.
+    public override void Dispose()
+    {
+        Audit = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Audit = null;
+        return base.DisposeAsync();
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -63,7 +82,7 @@ public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options,
             }
         }
 
-        var awaitingIds = audit?.Capture(this) ?? [];
+        var awaitingIds = Audit?.Capture(this) ?? [];
         if (awaitingIds.Count == 0 || Database.CurrentTransaction is not null)
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);

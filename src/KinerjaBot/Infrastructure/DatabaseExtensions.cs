@@ -15,13 +15,21 @@ public static class DatabaseExtensions
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AuditTrail>();
-        builder.Services.AddDbContext<KinerjaDbContext>((sp, options) =>
+        // Pooled: a turn rents a context already set up instead of building one (about a tenth of the CPU
+        // of a chat message went to creating contexts and their services).
+        builder.Services.AddPooledDbContextFactory<KinerjaDbContext>((sp, options) =>
         {
             Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
             if (sp.GetService<Delivery.OutboxCommitSignal>() is { } outboxSignal)
             {
                 options.AddInterceptors(outboxSignal);
             }
+        });
+        builder.Services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<KinerjaDbContext>>().CreateDbContext();
+            db.Audit = sp.GetRequiredService<AuditTrail>();
+            return db;
         });
         return builder;
     }

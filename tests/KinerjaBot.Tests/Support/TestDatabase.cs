@@ -62,7 +62,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var options = new DbContextOptionsBuilder<KinerjaDbContext>();
         DatabaseExtensions.Configure(options, new DatabaseOptions { Provider = Provider, ConnectionString = ConnectionString }, Path.GetTempPath());
-        return new KinerjaDbContext(options.Options, new AuditTrail(TimeProvider.System));
+        return new KinerjaDbContext(options.Options) { Audit = new AuditTrail(TimeProvider.System) };
     }
 
     public async ValueTask DisposeAsync()
