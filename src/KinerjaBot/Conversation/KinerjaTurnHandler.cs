@@ -96,7 +96,14 @@ public sealed partial class KinerjaTurnHandler(
     {
         var activity = context.Activity;
         var now = time.GetUtcNow();
-        var stored = await db.ConversationRefs.FirstOrDefaultAsync(c => c.UserId == reference.UserId, context.Cancellation);
+        // The usual sender is known and in the directory: their reference and employee record come in one query.
+        var aadObjectId = reference.UserAadObjectId;
+        var known = await (
+                from c in db.ConversationRefs.Where(c => c.UserId == reference.UserId)
+                from e in db.Employees.Where(e => aadObjectId != null && e.AadObjectId == aadObjectId && e.IsActive).DefaultIfEmpty()
+                select new { Reference = c, ByAad = e })
+            .FirstOrDefaultAsync(context.Cancellation);
+        var stored = known?.Reference;
         if (stored is null && reference.UserAadObjectId is not null)
         {
             // Someone the bot reached before they ever wrote (app installed through Graph): their
@@ -109,7 +116,7 @@ public sealed partial class KinerjaTurnHandler(
             }
         }
 
-        var employee = await FindEmployeeAsync(reference.UserAadObjectId, stored?.EmployeeId, context.Cancellation);
+        var employee = known?.ByAad ?? await FindEmployeeAsync(known is null ? aadObjectId : null, stored?.EmployeeId, context.Cancellation);
         if (stored is null)
         {
             stored = new ConversationRef
@@ -165,6 +172,7 @@ public sealed partial class KinerjaTurnHandler(
         return new Turn(context, user, db, outbox, time);
     }
 
+    /// <param name="aadObjectId">The sender's Entra id, or null when the lookup by it was already done (and found no one).</param>
     private async Task<Employee?> FindEmployeeAsync(string? aadObjectId, int? knownEmployeeId, CancellationToken ct)
     {
         if (aadObjectId is not null)

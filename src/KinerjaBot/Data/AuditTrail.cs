@@ -28,7 +28,10 @@ public sealed class AuditTrail(TimeProvider time)
         ActorUserId = userId;
     }
 
-    /// <summary>Adds audit rows for the pending changes; returns those whose entity id is known only after saving.</summary>
+    /// <summary>
+    /// Adds audit rows for the pending changes, except those about added entities: their id is known only after
+    /// saving, so those rows are returned for <see cref="AddWithIds"/> (inserted complete, never patched afterwards).
+    /// </summary>
     internal List<(AuditEntry Audit, EntityEntry Entity)> Capture(KinerjaDbContext db)
     {
         var awaitingIds = new List<(AuditEntry, EntityEntry)>();
@@ -56,25 +59,27 @@ public sealed class AuditTrail(TimeProvider time)
                 Before = before,
                 After = after,
             };
-            db.AuditEntries.Add(audit);
             if (entry.State == EntityState.Added)
             {
                 awaitingIds.Add((audit, entry));
+            }
+            else
+            {
+                db.AuditEntries.Add(audit);
             }
         }
 
         return awaitingIds;
     }
 
-    /// <summary>Fills in the ids the database generated for added rows.</summary>
-    internal static bool ResolveIds(List<(AuditEntry Audit, EntityEntry Entity)> awaitingIds)
+    /// <summary>Adds the audit rows of added entities, with the ids the database generated for them.</summary>
+    internal static void AddWithIds(KinerjaDbContext db, List<(AuditEntry Audit, EntityEntry Entity)> awaitingIds)
     {
         foreach (var (audit, entity) in awaitingIds)
         {
             audit.EntityId = KeyOf(entity);
+            db.AuditEntries.Add(audit);
         }
-
-        return awaitingIds.Count > 0;
     }
 
     internal static string KeyOf(EntityEntry entry) =>

@@ -1,5 +1,6 @@
 using KinerjaBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace KinerjaBot.Data;
 
@@ -83,23 +84,27 @@ public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options)
         }
 
         var awaitingIds = Audit?.Capture(this) ?? [];
-        if (awaitingIds.Count == 0 || Database.CurrentTransaction is not null)
+        if (awaitingIds.Count == 0)
         {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
-            if (AuditTrail.ResolveIds(awaitingIds))
-            {
-                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
-            }
-
-            return written;
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
 
-        // New rows get their ids on insert; the audit row naming them is completed in the same transaction.
+        if (Database.CurrentTransaction is not null)
+        {
+            return await SaveThenAuditAddedAsync(awaitingIds, acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+
+        // New rows get their ids on insert; the audit rows naming them are written in the same transaction.
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
-        AuditTrail.ResolveIds(awaitingIds);
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        var count = await SaveThenAuditAddedAsync(awaitingIds, acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return count;
+    }
+
+    private async Task<int> SaveThenAuditAddedAsync(List<(AuditEntry Audit, EntityEntry Entity)> awaitingIds, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        AuditTrail.AddWithIds(this, awaitingIds);
+        return written + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
     }
 }

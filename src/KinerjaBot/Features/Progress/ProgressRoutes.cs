@@ -210,24 +210,25 @@ public static partial class ProgressRoutes
 
         var data = action.Data;
         var input = new ProgressFormInput(Str(data, ProgressCards.IndicatorInput), Str(data, ProgressCards.ValueInput), Str(data, ProgressCards.DateInput), Str(data, ProgressCards.NoteInput), Str(data, ProgressCards.EvidenceInput));
-        return await RecordAsync(turn, input);
+        var service = turn.Context.Services.GetRequiredService<ProgressService>();
+        return await RecordAsync(turn, await service.IndicatorsAsync(turn.User.Employee!.Id, turn.Today, turn.Cancellation), input);
     }
 
-    private static async Task<InvokeResponse> RecordAsync(Turn turn, ProgressFormInput input)
+    /// <param name="indicators">The user's indicators, as <see cref="ProgressService.IndicatorsAsync"/> gave them this turn.</param>
+    private static async Task<InvokeResponse> RecordAsync(Turn turn, List<IndicatorProgress> indicators, ProgressFormInput input)
     {
         var service = turn.Context.Services.GetRequiredService<ProgressService>();
         await using var transaction = await turn.Db.Database.BeginTransactionAsync(turn.Cancellation);
-        var result = await service.SubmitAsync(turn, input.IndicatorId, input.Value, input.Date, input.Note, input.Evidence);
+        var result = await service.SubmitAsync(turn, indicators, input.IndicatorId, input.Value, input.Date, input.Note, input.Evidence);
         if (result.Error is not null)
         {
-            var indicators = await service.IndicatorsAsync(turn.User.Employee!.Id, turn.Today, turn.Cancellation);
             return InvokeResponse.Card(ProgressCards.Form(turn.T, indicators, turn.Today, input, result.Error).ToJson());
         }
 
         await ProgressFlow.ClearAsync(turn);
         await turn.SaveAsync();
         await transaction.CommitAsync(turn.Cancellation);
-        var view = (await service.ViewAsync(result.Entry!.Id, turn.Cancellation))!;
+        var view = result.Entry!;
         var notice = Notice(turn.T.Format("Progress.Recorded", turn.T.Number(view.Value), view.Unit, view.IndicatorText));
         return InvokeResponse.Card(notice.ToJson());
     }
@@ -254,7 +255,7 @@ public static partial class ProgressRoutes
         }
 
         var value = ValueFor(flow.Draft, indicator).ToString(CultureInfo.InvariantCulture);
-        return await RecordAsync(turn, new ProgressFormInput(indicator.IndicatorId.ToString(CultureInfo.InvariantCulture), value,
+        return await RecordAsync(turn, indicators, new ProgressFormInput(indicator.IndicatorId.ToString(CultureInfo.InvariantCulture), value,
             flow.Draft.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), flow.Draft.Note, null));
     }
 

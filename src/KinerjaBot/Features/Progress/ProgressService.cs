@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KinerjaBot.Features.Progress;
 
-/// <summary>Outcome of a submit: the stored entry, or a message saying what to fix.</summary>
-public sealed record SubmitResult(ProgressEntry? Entry, string? Error);
+/// <summary>Outcome of a submit: the stored entry as its cards show it, or a message saying what to fix.</summary>
+public sealed record SubmitResult(EntryView? Entry, string? Error);
 
 /// <summary>Recording, changing and reviewing progress entries, and keeping every card about them current.</summary>
 public sealed class ProgressService(KinerjaDbContext db)
@@ -23,32 +23,36 @@ public sealed class ProgressService(KinerjaDbContext db)
     {
         var yearStart = new DateOnly(today.Year, 1, 1);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
+        // One round trip: the indicators with this year's reports (in the order they were made, for Realisation).
         var indicators = await db.Indicators.AsNoTracking()
             .Where(i => i.Rhk!.Skp!.EmployeeId == employeeId && i.Rhk.Skp.Year == today.Year)
             .OrderBy(i => i.Rhk!.Kind).ThenBy(i => i.Rhk!.Order).ThenBy(i => i.Order)
-            .Select(i => new { i.Id, i.Text, i.Unit, i.Target, RhkText = i.Rhk!.Text, RhkKind = i.Rhk.Kind })
-            .ToListAsync(ct);
-        var ids = indicators.Select(i => i.Id).ToList();
-        var reports = await db.ProgressEntries.AsNoTracking()
-            .Where(p => ids.Contains(p.IndicatorId) && p.Date >= yearStart && (p.Status == ProgressStatus.Approved || p.Status == ProgressStatus.Submitted))
-            .OrderBy(p => p.Id)
-            .Select(p => new { p.IndicatorId, p.Status, p.Value, p.Date })
+            .Select(i => new
+            {
+                i.Id, i.Text, i.Unit, i.Target, RhkText = i.Rhk!.Text, RhkKind = i.Rhk.Kind,
+                Reports = db.ProgressEntries
+                    .Where(p => p.IndicatorId == i.Id && p.Date >= yearStart && (p.Status == ProgressStatus.Approved || p.Status == ProgressStatus.Submitted))
+                    .OrderBy(p => p.Id)
+                    .Select(p => new ProgressEntryValue(p.Status, p.Date, p.Value))
+                    .ToList(),
+            })
             .ToListAsync(ct);
         decimal Of(string unit, IEnumerable<ProgressEntryValue> reports) => Realisation.Of(unit, reports.Select(r => (r.Date, r.Value)));
-        var byIndicator = reports.ToLookup(r => r.IndicatorId, r => new ProgressEntryValue(r.Status, r.Date, r.Value));
         return indicators.Select(i => new IndicatorProgress(
             i.Id, i.Text, i.Unit, i.Target, i.RhkText, i.RhkKind,
-            Approved: Of(i.Unit, byIndicator[i.Id].Where(r => r.Status == ProgressStatus.Approved)),
-            Pending: Of(i.Unit, byIndicator[i.Id].Where(r => r.Status == ProgressStatus.Submitted)),
-            ThisMonth: Of(i.Unit, byIndicator[i.Id].Where(r => r.Date >= monthStart)))).ToList();
+            Approved: Of(i.Unit, i.Reports.Where(r => r.Status == ProgressStatus.Approved)),
+            Pending: Of(i.Unit, i.Reports.Where(r => r.Status == ProgressStatus.Submitted)),
+            ThisMonth: Of(i.Unit, i.Reports.Where(r => r.Date >= monthStart)))).ToList();
     }
 
-    /// <summary>Validates and stores a new entry (not saved: the caller saves with the replies), and queues its cards.</summary>
-    public async Task<SubmitResult> SubmitAsync(Turn turn, string? indicatorText, string? valueText, string? dateText, string? note, string? evidence)
+    /// <summary>
+    /// Validates and stores a new entry (saved, so its cards can name it; the caller saves the cards with the
+    /// replies, in its transaction), and queues its cards. <paramref name="indicators"/> are the user's, from <see cref="IndicatorsAsync"/>.
+    /// </summary>
+    public async Task<SubmitResult> SubmitAsync(Turn turn, IReadOnlyList<IndicatorProgress> indicators, string? indicatorText, string? valueText, string? dateText, string? note, string? evidence)
     {
         var t = turn.T;
         var employee = turn.User.Employee!;
-        var indicators = await IndicatorsAsync(employee.Id, turn.Today, turn.Cancellation);
         if (!int.TryParse(indicatorText, NumberStyles.None, CultureInfo.InvariantCulture, out var indicatorId) || indicators.All(i => i.IndicatorId != indicatorId))
         {
             return new SubmitResult(null, t["Progress.Error.Indicator"]);
@@ -76,8 +80,7 @@ public sealed class ProgressService(KinerjaDbContext db)
         };
         db.ProgressEntries.Add(entry);
         await db.SaveChangesAsync(turn.Cancellation);
-        await SendCardsAsync(turn, entry.Id);
-        return new SubmitResult(entry, null);
+        return new SubmitResult(await SendCardsAsync(turn, entry.Id), null);
     }
 
     internal static string? ValidateValue(Texts t, string? text, out decimal value)
@@ -127,35 +130,39 @@ public sealed class ProgressService(KinerjaDbContext db)
 
     public async Task<EntryView?> ViewAsync(int entryId, CancellationToken ct)
     {
+        // One round trip: the realisation so far (this entry's year) both ways, for the unit to pick from, and the reviewer.
         var e = await db.ProgressEntries.AsNoTracking()
             .Where(p => p.Id == entryId)
             .Select(p => new
             {
                 p.Id, p.Version, p.Status, p.Date, p.Value, p.Note, p.Evidence, p.ReviewNote, p.EmployeeId,
                 EmployeeName = p.Employee!.Name, p.Employee.Nip, p.IndicatorId, IndicatorText = p.Indicator!.Text,
-                p.Indicator.Unit, p.Indicator.Target, p.ReviewedById,
+                p.Indicator.Unit, p.Indicator.Target,
+                ReviewerName = db.Employees.Where(x => x.Id == p.ReviewedById).Select(x => x.Name).FirstOrDefault(),
+                Total = db.ProgressEntries
+                    .Where(r => r.IndicatorId == p.IndicatorId && r.Date.Year >= p.Date.Year && (r.Status == ProgressStatus.Approved || r.Status == ProgressStatus.Submitted))
+                    .Sum(r => r.Value),
+                Latest = db.ProgressEntries
+                    .Where(r => r.IndicatorId == p.IndicatorId && r.Date.Year >= p.Date.Year && (r.Status == ProgressStatus.Approved || r.Status == ProgressStatus.Submitted))
+                    .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).Select(r => r.Value).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
-        if (e is null)
-        {
-            return null;
-        }
-
-        var yearStart = new DateOnly(e.Date.Year, 1, 1);
-        var reported = db.ProgressEntries.Where(p => p.IndicatorId == e.IndicatorId && p.Date >= yearStart
-                                                     && (p.Status == ProgressStatus.Approved || p.Status == ProgressStatus.Submitted));
-        var soFar = Realisation.IsRate(e.Unit)
-            ? await reported.OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).Select(p => p.Value).FirstOrDefaultAsync(ct)
-            : await reported.SumAsync(p => p.Value, ct);
-        var reviewer = e.ReviewedById is null ? null : await db.Employees.Where(x => x.Id == e.ReviewedById).Select(x => x.Name).FirstOrDefaultAsync(ct);
-        return new EntryView(e.Id, e.Version, e.Status, e.Date, e.Value, e.Note, e.Evidence, e.ReviewNote, e.EmployeeId, e.EmployeeName, e.Nip,
-            e.IndicatorId, e.IndicatorText, e.Unit, e.Target, soFar, reviewer);
+        return e is null
+            ? null
+            : new EntryView(e.Id, e.Version, e.Status, e.Date, e.Value, e.Note, e.Evidence, e.ReviewNote, e.EmployeeId, e.EmployeeName, e.Nip,
+                e.IndicatorId, e.IndicatorText, e.Unit, e.Target, Realisation.IsRate(e.Unit) ? e.Latest : e.Total, e.ReviewerName);
     }
 
     /// <summary>The rater on <paramref name="onDate"/>: the definitive rater, or whoever acts for them (Plt/Plh).</summary>
     public async Task<int?> EffectiveRaterAsync(int employeeId, DateOnly onDate, CancellationToken ct)
     {
         var raterId = await db.Employees.Where(e => e.Id == employeeId).Select(e => e.RaterId).FirstOrDefaultAsync(ct);
+        return await ActingForAsync(raterId, onDate, ct);
+    }
+
+    /// <summary>Whoever rates in place of the definitive rater <paramref name="raterId"/> on <paramref name="onDate"/> (Plt/Plh), or that rater.</summary>
+    private async Task<int?> ActingForAsync(int? raterId, DateOnly onDate, CancellationToken ct)
+    {
         if (raterId is null)
         {
             return null;
@@ -169,13 +176,22 @@ public sealed class ProgressService(KinerjaDbContext db)
         return effective is null ? null : int.Parse(effective, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Sends the employee's card and the rater's card for a new entry, and records both for later updates.</summary>
-    private async Task SendCardsAsync(Turn turn, int entryId)
+    /// <summary>
+    /// Sends the employee's card and the rater's card for a new entry of the turn's user, and records both for
+    /// later updates; returns the entry as the cards show it.
+    /// </summary>
+    private async Task<EntryView> SendCardsAsync(Turn turn, int entryId)
     {
         var view = (await ViewAsync(entryId, turn.Cancellation))!;
         var employeeRef = turn.User.Reference;
-        var raterId = await EffectiveRaterAsync(view.EmployeeId, turn.Today, turn.Cancellation);
-        var raterRef = raterId is null ? null : await db.ConversationRefs.FirstOrDefaultAsync(c => c.EmployeeId == raterId, turn.Cancellation);
+        // The entry is the user's own, so their rater is on the employee row this turn loaded.
+        var raterId = await ActingForAsync(turn.User.Employee!.RaterId, turn.Today, turn.Cancellation);
+        var rater = raterId is null ? null : await (
+                from e in db.Employees.Where(e => e.Id == raterId)
+                from c in db.ConversationRefs.AsNoTracking().Where(c => c.EmployeeId == raterId).DefaultIfEmpty()
+                select new { e.ApprovalsAsDigest, e.Language, Reference = c })
+            .FirstOrDefaultAsync(turn.Cancellation);
+        var raterRef = rater?.Reference;
         var refreshIds = new List<string> { employeeRef.UserId };
         if (raterRef is not null)
         {
@@ -185,25 +201,26 @@ public sealed class ProgressService(KinerjaDbContext db)
         Track(view.Id, employeeRef.EmployeeId!.Value, turn.ReplyCard(ProgressCards.ForEmployee(turn.T, view, refreshIds), turn.T["Progress.Employee.Title"]));
 
         // A rater who chose the daily digest gets this entry in it (Features/Reminders) instead of a card now.
-        var wantsDigest = raterId is not null && await db.Employees.Where(e => e.Id == raterId).Select(e => e.ApprovalsAsDigest).FirstOrDefaultAsync(turn.Cancellation);
-        if (raterRef is not null && raterId is not null && !wantsDigest)
+        if (raterRef is not null && raterId is not null && !rater!.ApprovalsAsDigest)
         {
-            var raterT = await TextsForAsync(raterId.Value, raterRef, turn.Cancellation);
+            var raterT = TextsFor(rater.Language, raterRef);
             var activity = new Activity { Type = ActivityTypes.Message, Summary = raterT.Format("Progress.Reviewer.Title", view.EmployeeName) };
             activity.Attachments = [ProgressCards.ForReviewer(raterT, view, refreshIds).ToAttachment()];
             var row = turn.Outbox.Send(raterRef, activity, "progress.review", $"progress.review:{view.Id}:{view.Version}:{raterId}");
             Track(view.Id, raterId.Value, row);
         }
+
+        return view;
     }
 
     private void Track(int entryId, int recipientEmployeeId, OutboxMessage row) =>
         db.CardMessages.Add(new CardMessage { Subject = SubjectPrefix + entryId, RecipientEmployeeId = recipientEmployeeId, CreatedAt = row.CreatedAt, OutboxId = 0, Outbox = row });
 
-    private async Task<Texts> TextsForAsync(int employeeId, ConversationRef reference, CancellationToken ct)
-    {
-        var language = await db.Employees.Where(e => e.Id == employeeId).Select(e => e.Language).FirstOrDefaultAsync(ct);
-        return Texts.For(language ?? Texts.LanguageOf(reference.Locale));
-    }
+    private async Task<Texts> TextsForAsync(int employeeId, ConversationRef reference, CancellationToken ct) =>
+        TextsFor(await db.Employees.Where(e => e.Id == employeeId).Select(e => e.Language).FirstOrDefaultAsync(ct), reference);
+
+    /// <summary>A recipient's language: their own choice, else their Teams locale's.</summary>
+    private static Texts TextsFor(string? language, ConversationRef reference) => Texts.For(language ?? Texts.LanguageOf(reference.Locale));
 
     /// <summary>The card a given person should see for an entry right now.</summary>
     public async Task<AdaptiveCard> CardForAsync(int viewerEmployeeId, EntryView view, Texts t, DateOnly today, CancellationToken ct)
