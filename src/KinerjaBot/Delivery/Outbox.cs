@@ -6,10 +6,14 @@ namespace KinerjaBot.Delivery;
 
 /// <summary>
 /// Queues outbound activities in the caller's unit of work. Nothing is sent until the caller saves;
-/// <see cref="OutboxDispatcher"/> delivers after that.
+/// <see cref="OutboxDispatcher"/> delivers after that, taking the rows straight over when they were leased
+/// to it here (<see cref="ILocalDelivery"/>), or claiming them from the table.
 /// </summary>
-public sealed class Outbox(KinerjaDbContext db, TimeProvider time)
+public sealed class Outbox(KinerjaDbContext db, TimeProvider time, ILocalDelivery? local = null)
 {
+    // Decided once per unit of work, so a turn's rows go one way and keep their order.
+    private bool? _leaseLocally;
+
     /// <summary>Queues a new message to <paramref name="to"/>. A repeated <paramref name="key"/> makes the save fail, by design.</summary>
     public OutboxMessage Send(ConversationRef to, Activity activity, string purpose, string key, DateTimeOffset? notBefore = null)
     {
@@ -47,7 +51,12 @@ public sealed class Outbox(KinerjaDbContext db, TimeProvider time)
             CreatedAt = now,
             NotBefore = notBefore ?? now,
         };
-        // The dispatcher is woken once the row is saved or committed (OutboxCommitSignal), not now: it would find nothing.
+        if (local is not null && notBefore is null && (_leaseLocally ??= local.HasRoom()))
+        {
+            local.Lease(row);
+        }
+
+        // The dispatcher gets the row once it is saved or committed (OutboxCommitSignal), not now: it would find nothing.
         db.Outbox.Add(row);
         return row;
     }

@@ -7,15 +7,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace KinerjaBot.Delivery;
 
 /// <summary>
-/// Wakes the dispatcher when queued rows become visible to it: after the save that inserted them or, inside a
-/// transaction, after its commit. <see cref="Outbox"/> signals when a row is added, before it is saved; a
-/// dispatcher woken then finds nothing and would sleep until its next poll (2 s by default), which is what
-/// a reply used to wait.
+/// Hands queued rows to the dispatcher when they become visible: after the save that inserted them or, inside
+/// a transaction, after its commit (a dispatcher told earlier would find nothing and sleep until its next
+/// poll). Rows leased to this instance (<see cref="ILocalDelivery"/>) are given to it directly; for any
+/// others it is woken to claim them.
 /// </summary>
-public sealed class OutboxCommitSignal(OutboxSignal signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class OutboxCommitSignal(OutboxSignal signal, ILocalDelivery? local = null) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    // Contexts that saved outbox rows inside a transaction not yet committed.
-    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
+    // Contexts with outbox rows being saved, or saved inside a transaction not yet committed.
+    private readonly ConditionalWeakTable<DbContext, List<OutboxMessage>> _pending = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -39,6 +39,22 @@ public sealed class OutboxCommitSignal(OutboxSignal signal) : ISaveChangesInterc
     {
         Saved(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Unsaved(eventData.Context);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Unsaved(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesCanceled(DbContextEventData eventData) => Unsaved(eventData.Context);
+
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Unsaved(eventData.Context);
+        return Task.CompletedTask;
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
@@ -65,6 +81,20 @@ public sealed class OutboxCommitSignal(OutboxSignal signal) : ISaveChangesInterc
         }
     }
 
+    // A failed save inserted nothing that counts: its rows (still Added) must never be handed over, or a
+    // retried turn would send the failed attempt's replies as well as its own.
+    private void Unsaved(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var rows))
+        {
+            rows.RemoveAll(r => context.Entry(r).State == EntityState.Added);
+            if (rows.Count == 0)
+            {
+                _pending.Remove(context);
+            }
+        }
+    }
+
     private void Mark(DbContext? context)
     {
         if (context is null)
@@ -78,9 +108,18 @@ public sealed class OutboxCommitSignal(OutboxSignal signal) : ISaveChangesInterc
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            if (tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+            var added = tracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+            if (added.Count > 0)
             {
-                _pending.AddOrUpdate(context, this);
+                // Inside a transaction, earlier saves' rows wait for the same commit.
+                if (_pending.TryGetValue(context, out var earlier))
+                {
+                    earlier.AddRange(added);
+                }
+                else
+                {
+                    _pending.AddOrUpdate(context, added);
+                }
             }
         }
         finally
@@ -91,15 +130,35 @@ public sealed class OutboxCommitSignal(OutboxSignal signal) : ISaveChangesInterc
 
     private void Saved(DbContext? context)
     {
-        if (context is not null && context.Database.CurrentTransaction is null && _pending.Remove(context))
+        if (context is not null && context.Database.CurrentTransaction is null)
         {
-            signal.Notify();
+            Visible(context);
         }
     }
 
     private void Committed(DbContext? context)
     {
-        if (context is not null && _pending.Remove(context))
+        if (context is not null)
+        {
+            Visible(context);
+        }
+    }
+
+    private void Visible(DbContext context)
+    {
+        if (!_pending.TryGetValue(context, out var rows))
+        {
+            return;
+        }
+
+        _pending.Remove(context);
+        var leased = local is null ? [] : rows.Where(local.Leases).ToList();
+        if (leased.Count > 0)
+        {
+            local!.Committed(leased);
+        }
+
+        if (leased.Count < rows.Count)
         {
             signal.Notify();
         }

@@ -32,7 +32,7 @@ public sealed partial class OutboxDispatcher(
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     KinerjaMetrics metrics,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : BackgroundService, ILocalDelivery
 {
     private readonly DeliveryOptions _options = options.Value;
     private readonly IConnectorClient _connector = delivery.Client;
@@ -55,6 +55,10 @@ public sealed partial class OutboxDispatcher(
     private readonly Dictionary<string, DateTimeOffset> _heldBack = new(StringComparer.Ordinal);
     private readonly List<Task> _workers = [];
 
+    // The lanes' token while the dispatcher runs; rows handed over when it is not running stay in the table.
+    private CancellationToken _stopping;
+    private volatile bool _running;
+
     // Activity ids of rows this instance sent lately: an update right behind the card it replaces needs no query.
     private readonly ConcurrentDictionary<long, string> _recentlySent = new();
 
@@ -66,6 +70,8 @@ public sealed partial class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _stopping = stoppingToken;
+        _running = true;
         var recording = _recorder.RunAsync();
         var renewing = RenewLeasesAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
@@ -101,6 +107,7 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Lets the lanes end, writes the outcomes they reached, and frees what was claimed but not sent.</summary>
     private async Task StopAsync(Task recording, Task renewing)
     {
+        _running = false;
         Task[] workers;
         lock (_lock)
         {
@@ -136,6 +143,55 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
+        var taken = await TakeOnAsync(rows, ct);
+        ForgetIdleConversations(time.GetUtcNow());
+        return taken;
+    }
+
+    /// <inheritdoc />
+    public bool HasRoom()
+    {
+        if (!_running)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            return _held.Count < _options.BatchSize;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Lease(OutboxMessage row)
+    {
+        row.LeaseOwner = _owner;
+        row.LeaseUntil = time.GetUtcNow() + _options.Lease;
+    }
+
+    /// <inheritdoc />
+    public bool Leases(OutboxMessage row) => row.LeaseOwner == _owner;
+
+    /// <inheritdoc />
+    public void Committed(IReadOnlyList<OutboxMessage> rows)
+    {
+        if (_running)
+        {
+            _ = TakeOnAsync(rows, _stopping);
+        }
+        else
+        {
+            // Stopped in between: give them back now rather than when the lease runs out.
+            _ = ReleaseQuietlyAsync([.. rows.Select(r => r.Id)]);
+        }
+    }
+
+    /// <summary>
+    /// Puts rows leased to this instance into their conversations' lanes, starting a lane's worker when it
+    /// has none; rows of a conversation that may not receive more for now go back to the table.
+    /// </summary>
+    private async Task<int> TakeOnAsync(IEnumerable<OutboxMessage> rows, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         var backlog = Math.Max(2, _options.PerConversationPerSecond);
         var deferred = new List<(long Id, DateTimeOffset Until)>();
@@ -181,12 +237,19 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        foreach (var group in deferred.GroupBy(d => d.Until))
+        try
         {
-            await ReleaseAsync(group.Select(d => d.Id).ToList(), group.Key, ct);
+            foreach (var group in deferred.GroupBy(d => d.Until))
+            {
+                await ReleaseAsync([.. group.Select(d => d.Id)], group.Key, ct);
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or OperationCanceledException)
+        {
+            // Their lease runs out on its own and they are claimed then.
+            LogRenewFailed(logger, ex);
         }
 
-        ForgetIdleConversations(now);
         return taken;
     }
 
@@ -608,6 +671,19 @@ public sealed partial class OutboxDispatcher(
                 .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(o => o.LeaseOwner, (string?)null)
                 .SetProperty(o => o.NotBefore, o => o.NotBefore > notBefore ? o.NotBefore : notBefore), ct);
+    }
+
+    private async Task ReleaseQuietlyAsync(List<long> ids)
+    {
+        try
+        {
+            await ReleaseAsync(ids, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or ObjectDisposedException)
+        {
+            // The lease runs out on its own.
+            LogRenewFailed(logger, ex);
+        }
     }
 
     /// <summary>Shutting down: what was claimed but not sent is free again now, not when the lease ends.</summary>

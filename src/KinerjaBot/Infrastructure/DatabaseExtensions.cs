@@ -43,7 +43,7 @@ public static class DatabaseExtensions
         }
         else
         {
-            options.UseSqlite(SqliteConnectionString(db, contentRoot));
+            options.UseSqlite(SqliteConnectionString(db, contentRoot)).AddInterceptors(SqliteBusyTimeout.Instance);
         }
 
         // Our migrations are hand-written without a model snapshot, so EF cannot compare them with the model

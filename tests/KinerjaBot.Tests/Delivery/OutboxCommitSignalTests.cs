@@ -56,6 +56,90 @@ public sealed class OutboxCommitSignalTests
         Task<bool> WokenAsync() => signal.WaitAsync(TimeSpan.Zero, CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Rows_leased_here_are_handed_over_with_their_ids_once_committed_and_a_failed_save_hands_over_nothing()
+    {
+        using var signal = new OutboxSignal();
+        var local = new RecordingLocalDelivery();
+        var folder = Directory.CreateTempSubdirectory("kinerjabot-handoff-").FullName;
+        var options = new DbContextOptionsBuilder<KinerjaDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(folder, "kinerjabot.db")}")
+            .AddInterceptors(new OutboxCommitSignal(signal, local))
+            .Options;
+        await using (var db = new KinerjaDbContext(options))
+        {
+            await db.Database.EnsureCreatedAsync();
+
+            db.Outbox.Add(Leased(local, "reply"));
+            await db.SaveChangesAsync();
+            Assert.Equal(["reply"], local.Take().Select(r => r.Key));
+            Assert.False(await WokenAsync());
+
+            // The same key again: the save fails, and the failed attempt's row must never be sent.
+            db.Outbox.Add(Leased(local, "reply"));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+            db.Outbox.Add(Leased(local, "retried"));
+            await db.SaveChangesAsync();
+            var retried = Assert.Single(local.Take());
+            Assert.Equal("retried", retried.Key);
+            Assert.True(retried.Id > 0);
+
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                db.Outbox.Add(Leased(local, "in transaction"));
+                db.Outbox.Add(Row("claimed by whoever"));
+                await db.SaveChangesAsync();
+                Assert.Empty(local.Take());
+                await transaction.CommitAsync();
+            }
+
+            Assert.Equal(["in transaction"], local.Take().Select(r => r.Key));
+            Assert.True(await WokenAsync());
+
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                db.Outbox.Add(Leased(local, "rolled back"));
+                await db.SaveChangesAsync();
+                await transaction.RollbackAsync();
+            }
+
+            Assert.Empty(local.Take());
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+
+        Task<bool> WokenAsync() => signal.WaitAsync(TimeSpan.Zero, CancellationToken.None);
+    }
+
+    private static OutboxMessage Leased(RecordingLocalDelivery local, string key)
+    {
+        var row = Row(key);
+        local.Lease(row);
+        return row;
+    }
+
+    private sealed class RecordingLocalDelivery : ILocalDelivery
+    {
+        private readonly List<OutboxMessage> _committed = [];
+
+        public bool HasRoom() => true;
+
+        public void Lease(OutboxMessage row) => row.LeaseOwner = "here";
+
+        public bool Leases(OutboxMessage row) => row.LeaseOwner == "here";
+
+        public void Committed(IReadOnlyList<OutboxMessage> rows) => _committed.AddRange(rows);
+
+        public List<OutboxMessage> Take()
+        {
+            var taken = _committed.ToList();
+            _committed.Clear();
+            return taken;
+        }
+    }
+
     private static OutboxMessage Row(string key) => new()
     {
         Key = key,
