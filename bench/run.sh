@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark: bash bench/run.sh [--quick] [--only normal,429,ratelimit,fanout,fanout-kill,scale-sqlite,scale-postgres]
 #
-# Builds the bot and the benchmark in Release, then runs every scenario against the bot started as its
-# own process (dotnet src/KinerjaBot/bin/Release/net10.0/KinerjaBot.dll) with a stand-in Bot Connector
+# Publishes the bot in Release as it is deployed (ReadyToRun, linux-x64, framework-dependent, into
+# artifacts/bench/bot) and builds the benchmark, then runs every scenario against the bot started as its
+# own process (dotnet artifacts/bench/bot/KinerjaBot.dll) with a stand-in Bot Connector
 # on loopback. Prints one "BENCH {json}" line per scenario and a table at the end; the JSON lines are
 # also kept in artifacts/bench/results-*.jsonl, the bot's logs in artifacts/bench/*.log.
 #   --quick      a smoke run of about two to three minutes (fewer messages, 1,000 / 5,000 employees)
@@ -14,6 +15,8 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 DOTNET="${DOTNET:-dotnet}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-"$DOTNET" build src/KinerjaBot -c Release -nologo -v quiet -clp:ErrorsOnly
+# ReadyToRun: the code is compiled ahead of time, so the JIT is not what a short run measures.
+"$DOTNET" publish src/KinerjaBot -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o artifacts/bench/bot -nologo -v quiet -clp:ErrorsOnly
 "$DOTNET" build bench/KinerjaBot.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
-exec "$DOTNET" bench/KinerjaBot.Bench/bin/Release/net10.0/KinerjaBot.Bench.dll "$@"
+exec "$DOTNET" bench/KinerjaBot.Bench/bin/Release/net10.0/KinerjaBot.Bench.dll --bot "$REPO/artifacts/bench/bot/KinerjaBot.dll" "$@"

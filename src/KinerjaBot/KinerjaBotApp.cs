@@ -33,6 +33,7 @@ public static class KinerjaBotApp
         services.AddSingleton<DeliveryConnector>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<ILocalDelivery>(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<IBotTurnHandler, KinerjaTurnHandler>();
         services.AddProgress();
         services.AddReminders();

@@ -15,7 +15,13 @@ namespace KinerjaBot.Delivery;
 public sealed class OutboxCommitSignal(OutboxSignal signal, ILocalDelivery? local = null) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Contexts with outbox rows being saved, or saved inside a transaction not yet committed.
-    private readonly ConditionalWeakTable<DbContext, List<OutboxMessage>> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+
+    /// <param name="InTransaction">
+    /// Saved inside the caller's transaction, so visible at its commit. Otherwise visible once the save
+    /// completes: the commit of the save's own transaction comes before the rows have their ids.
+    /// </param>
+    private sealed record Pending(List<OutboxMessage> Rows, bool InTransaction);
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -65,6 +71,28 @@ public sealed class OutboxCommitSignal(OutboxSignal signal, ILocalDelivery? loca
         return Task.CompletedTask;
     }
 
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        ForgetAbandoned(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        ForgetAbandoned(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    // A transaction disposed without commit or rollback raises neither event; its rows were never stored,
+    // and a pooled context must not carry them into the next transaction.
+    private void ForgetAbandoned(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending) && pending.InTransaction)
+        {
+            _pending.Remove(context);
+        }
+    }
+
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -87,8 +115,8 @@ public sealed class OutboxCommitSignal(OutboxSignal signal, ILocalDelivery? loca
     {
         if (context is not null && _pending.TryGetValue(context, out var rows))
         {
-            rows.RemoveAll(r => context.Entry(r).State == EntityState.Added);
-            if (rows.Count == 0)
+            rows.Rows.RemoveAll(r => context.Entry(r).State == EntityState.Added);
+            if (rows.Rows.Count == 0)
             {
                 _pending.Remove(context);
             }
@@ -109,17 +137,20 @@ public sealed class OutboxCommitSignal(OutboxSignal signal, ILocalDelivery? loca
         try
         {
             var added = tracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-            if (added.Count > 0)
+            if (added.Count == 0)
             {
-                // Inside a transaction, earlier saves' rows wait for the same commit.
-                if (_pending.TryGetValue(context, out var earlier))
-                {
-                    earlier.AddRange(added);
-                }
-                else
-                {
-                    _pending.AddOrUpdate(context, added);
-                }
+                return;
+            }
+
+            var inTransaction = context.Database.CurrentTransaction is not null;
+            if (inTransaction && _pending.TryGetValue(context, out var earlier) && earlier.InTransaction)
+            {
+                // Earlier saves' rows wait for the same commit.
+                earlier.Rows.AddRange(added);
+            }
+            else
+            {
+                _pending.AddOrUpdate(context, new Pending(added, inTransaction));
             }
         }
         finally
@@ -130,29 +161,25 @@ public sealed class OutboxCommitSignal(OutboxSignal signal, ILocalDelivery? loca
 
     private void Saved(DbContext? context)
     {
-        if (context is not null && context.Database.CurrentTransaction is null)
+        if (context is not null && _pending.TryGetValue(context, out var pending) && !pending.InTransaction)
         {
-            Visible(context);
+            Visible(context, pending.Rows);
         }
     }
 
     private void Committed(DbContext? context)
     {
-        if (context is not null)
+        if (context is not null && _pending.TryGetValue(context, out var pending) && pending.InTransaction)
         {
-            Visible(context);
+            Visible(context, pending.Rows);
         }
     }
 
-    private void Visible(DbContext context)
+    private void Visible(DbContext context, List<OutboxMessage> rows)
     {
-        if (!_pending.TryGetValue(context, out var rows))
-        {
-            return;
-        }
-
         _pending.Remove(context);
-        var leased = local is null ? [] : rows.Where(local.Leases).ToList();
+        // Only rows with their database ids: anything else is left to a claim.
+        var leased = local is null ? [] : rows.Where(r => r.Id > 0 && local.Leases(r)).ToList();
         if (leased.Count > 0)
         {
             local!.Committed(leased);

@@ -55,6 +55,9 @@ public sealed partial class OutboxDispatcher(
     private readonly Dictionary<string, DateTimeOffset> _heldBack = new(StringComparer.Ordinal);
     private readonly List<Task> _workers = [];
 
+    // The claim loop found no room: the next settled row wakes it.
+    private volatile bool _starved;
+
     // The lanes' token while the dispatcher runs; rows handed over when it is not running stay in the table.
     private CancellationToken _stopping;
     private volatile bool _running;
@@ -134,6 +137,7 @@ public sealed partial class OutboxDispatcher(
 
         if (room <= 0)
         {
+            _starved = true;
             return 0;
         }
 
@@ -302,8 +306,12 @@ public sealed partial class OutboxDispatcher(
                 }
             }
 
-            // Room for more: the claim loop may take on rows it had to leave.
-            signal.Notify();
+            // Room again for rows the claim loop had to leave in the table.
+            if (_starved)
+            {
+                _starved = false;
+                signal.Notify();
+            }
             if (rest.Count > 0 || waitUntil is not null || ct.IsCancellationRequested)
             {
                 if (!ct.IsCancellationRequested)

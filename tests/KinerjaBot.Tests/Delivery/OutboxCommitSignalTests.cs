@@ -75,6 +75,31 @@ public sealed class OutboxCommitSignalTests
             Assert.Equal(["reply"], local.Take().Select(r => r.Key));
             Assert.False(await WokenAsync());
 
+            // Two rows: EF saves them in a transaction of its own, whose commit comes before their ids are set.
+            db.Outbox.Add(Leased(local, "first of two"));
+            db.Outbox.Add(Leased(local, "second of two"));
+            await db.SaveChangesAsync();
+            var two = local.Take();
+            Assert.Equal(["first of two", "second of two"], two.Select(r => r.Key));
+            Assert.All(two, r => Assert.True(r.Id > 0, $"{r.Key} was handed over with id {r.Id}"));
+
+            // A transaction disposed without commit: its row was never stored and must not ride on the next commit.
+            await using (var abandoned = await db.Database.BeginTransactionAsync())
+            {
+                db.Outbox.Add(Leased(local, "abandoned"));
+                await db.SaveChangesAsync();
+            }
+
+            db.ChangeTracker.Clear();
+            await using (var next = await db.Database.BeginTransactionAsync())
+            {
+                db.Outbox.Add(Leased(local, "after the abandoned one"));
+                await db.SaveChangesAsync();
+                await next.CommitAsync();
+            }
+
+            Assert.Equal(["after the abandoned one"], local.Take().Select(r => r.Key));
+
             // The same key again: the save fails, and the failed attempt's row must never be sent.
             db.Outbox.Add(Leased(local, "reply"));
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
