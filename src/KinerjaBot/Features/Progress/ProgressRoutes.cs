@@ -218,8 +218,9 @@ public static partial class ProgressRoutes
     private static async Task<InvokeResponse> RecordAsync(Turn turn, List<IndicatorProgress> indicators, ProgressFormInput input)
     {
         var service = turn.Context.Services.GetRequiredService<ProgressService>();
+        var rater = await service.RaterContactAsync(turn);
         await using var transaction = await turn.Db.Database.BeginTransactionAsync(turn.Cancellation);
-        var result = await service.SubmitAsync(turn, indicators, input.IndicatorId, input.Value, input.Date, input.Note, input.Evidence);
+        var result = await service.SubmitAsync(turn, indicators, rater, input.IndicatorId, input.Value, input.Date, input.Note, input.Evidence);
         if (result.Error is not null)
         {
             return InvokeResponse.Card(ProgressCards.Form(turn.T, indicators, turn.Today, input, result.Error).ToJson());

@@ -49,7 +49,7 @@ public sealed class ProgressService(KinerjaDbContext db)
     /// Validates and stores a new entry (saved, so its cards can name it; the caller saves the cards with the
     /// replies, in its transaction), and queues its cards. <paramref name="indicators"/> are the user's, from <see cref="IndicatorsAsync"/>.
     /// </summary>
-    public async Task<SubmitResult> SubmitAsync(Turn turn, IReadOnlyList<IndicatorProgress> indicators, string? indicatorText, string? valueText, string? dateText, string? note, string? evidence)
+    public async Task<SubmitResult> SubmitAsync(Turn turn, IReadOnlyList<IndicatorProgress> indicators, RaterContact? rater, string? indicatorText, string? valueText, string? dateText, string? note, string? evidence)
     {
         var t = turn.T;
         var employee = turn.User.Employee!;
@@ -80,7 +80,7 @@ public sealed class ProgressService(KinerjaDbContext db)
         };
         db.ProgressEntries.Add(entry);
         await db.SaveChangesAsync(turn.Cancellation);
-        return new SubmitResult(await SendCardsAsync(turn, entry.Id), null);
+        return new SubmitResult(await SendCardsAsync(turn, entry.Id, rater), null);
     }
 
     internal static string? ValidateValue(Texts t, string? text, out decimal value)
@@ -180,17 +180,11 @@ public sealed class ProgressService(KinerjaDbContext db)
     /// Sends the employee's card and the rater's card for a new entry of the turn's user, and records both for
     /// later updates; returns the entry as the cards show it.
     /// </summary>
-    private async Task<EntryView> SendCardsAsync(Turn turn, int entryId)
+    private async Task<EntryView> SendCardsAsync(Turn turn, int entryId, RaterContact? rater)
     {
         var view = (await ViewAsync(entryId, turn.Cancellation))!;
         var employeeRef = turn.User.Reference;
-        // The entry is the user's own, so their rater is on the employee row this turn loaded.
-        var raterId = await ActingForAsync(turn.User.Employee!.RaterId, turn.Today, turn.Cancellation);
-        var rater = raterId is null ? null : await (
-                from e in db.Employees.Where(e => e.Id == raterId)
-                from c in db.ConversationRefs.AsNoTracking().Where(c => c.EmployeeId == raterId).DefaultIfEmpty()
-                select new { e.ApprovalsAsDigest, e.Language, Reference = c })
-            .FirstOrDefaultAsync(turn.Cancellation);
+        var raterId = rater?.EmployeeId;
         var raterRef = rater?.Reference;
         var refreshIds = new List<string> { employeeRef.UserId };
         if (raterRef is not null)
@@ -211,6 +205,28 @@ public sealed class ProgressService(KinerjaDbContext db)
         }
 
         return view;
+    }
+
+    /// <summary>
+    /// Who reviews the turn's user's entries today (the rater, or whoever acts for them), with how and where
+    /// they get review cards. Read before the transaction that stores an entry: on SQLite that transaction
+    /// holds the one write lock, so what can be read first is read first.
+    /// </summary>
+    public async Task<RaterContact?> RaterContactAsync(Turn turn)
+    {
+        // The entry is the user's own, so their rater is on the employee row this turn loaded.
+        var raterId = await ActingForAsync(turn.User.Employee!.RaterId, turn.Today, turn.Cancellation);
+        if (raterId is null)
+        {
+            return null;
+        }
+
+        var rater = await (
+                from e in db.Employees.Where(e => e.Id == raterId)
+                from c in db.ConversationRefs.AsNoTracking().Where(c => c.EmployeeId == raterId).DefaultIfEmpty()
+                select new { e.ApprovalsAsDigest, e.Language, Reference = c })
+            .FirstOrDefaultAsync(turn.Cancellation);
+        return rater is null ? null : new RaterContact(raterId.Value, rater.ApprovalsAsDigest, rater.Language, rater.Reference);
     }
 
     private void Track(int entryId, int recipientEmployeeId, OutboxMessage row) =>
@@ -267,5 +283,8 @@ public sealed class ProgressService(KinerjaDbContext db)
         }
     }
 }
+
+/// <summary>A rater as far as sending them a review card goes; <see cref="Reference"/> is null before they ever wrote.</summary>
+public sealed record RaterContact(int EmployeeId, bool ApprovalsAsDigest, string? Language, ConversationRef? Reference);
 
 internal readonly record struct ProgressEntryValue(ProgressStatus Status, DateOnly Date, decimal Value);
