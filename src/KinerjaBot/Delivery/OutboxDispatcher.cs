@@ -500,12 +500,11 @@ public sealed partial class OutboxDispatcher(
             _recentlySent[row.Id] = sentId;
         }
 
-        await RecordAsync(row, s => s
-            .SetProperty(o => o.Status, OutboxStatus.Sent)
-            .SetProperty(o => o.SentActivityId, sentId)
-            .SetProperty(o => o.SentAt, time.GetUtcNow())
-            .SetProperty(o => o.Attempts, row.Attempts + 1)
-            .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null));
+        if (!await _recorder.RecordSentAsync(row.Id, _owner, sentId, time.GetUtcNow()))
+        {
+            LogLeaseLost(logger, row.Id);
+        }
+
         metrics.Sent(row.Purpose);
         return null;
     }

@@ -19,12 +19,25 @@ internal sealed class OutcomeRecorder(IServiceScopeFactory scopes)
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    private sealed record Pending(long Id, string Owner, Action<UpdateSettersBuilder<OutboxMessage>> Setters, TaskCompletionSource<bool> Done);
+    /// <summary>An outcome: <see cref="Sent"/> for the usual one, otherwise <see cref="Setters"/>.</summary>
+    private sealed record Pending(long Id, string Owner, Action<UpdateSettersBuilder<OutboxMessage>>? Setters, SentOutcome? Sent, TaskCompletionSource<bool> Done);
+
+    private sealed record SentOutcome(string? ActivityId, DateTimeOffset At);
 
     /// <summary>Queues an outcome; completes with false when the lease was no longer the owner's (another instance took the row).</summary>
-    public Task<bool> RecordAsync(long id, string owner, Action<UpdateSettersBuilder<OutboxMessage>> setters)
+    public Task<bool> RecordAsync(long id, string owner, Action<UpdateSettersBuilder<OutboxMessage>> setters) => Queue(new Pending(id, owner, setters, null, NewDone()));
+
+    /// <summary>
+    /// Queues the usual outcome, a send the connector accepted. It is written as plain SQL rather than
+    /// through EF's query pipeline: it is most of what is written, and on SQLite it is written while the
+    /// group holds the one write lock.
+    /// </summary>
+    public Task<bool> RecordSentAsync(long id, string owner, string? activityId, DateTimeOffset at) => Queue(new Pending(id, owner, null, new SentOutcome(activityId, at), NewDone()));
+
+    private static TaskCompletionSource<bool> NewDone() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private Task<bool> Queue(Pending pending)
     {
-        var pending = new Pending(id, owner, setters, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             pending.Done.SetException(new InvalidOperationException("The outcome recorder has stopped."));
@@ -79,7 +92,9 @@ internal sealed class OutcomeRecorder(IServiceScopeFactory scopes)
         for (var i = 0; i < group.Count; i++)
         {
             var (id, owner) = (group[i].Id, group[i].Owner);
-            results[i] = await db.Outbox.Where(o => o.Id == id && o.LeaseOwner == owner).ExecuteUpdateAsync(group[i].Setters) > 0;
+            results[i] = group[i].Sent is { } sent
+                ? await WriteSentAsync(db, id, owner, sent) > 0
+                : await db.Outbox.Where(o => o.Id == id && o.LeaseOwner == owner).ExecuteUpdateAsync(group[i].Setters!) > 0;
         }
 
         if (transaction is not null)
@@ -88,5 +103,16 @@ internal sealed class OutcomeRecorder(IServiceScopeFactory scopes)
         }
 
         return results;
+    }
+
+    private static Task<int> WriteSentAsync(KinerjaDbContext db, long id, string owner, SentOutcome sent)
+    {
+        // Timestamps are stored as the model stores them: UTC ticks on SQLite, timestamptz on PostgreSQL.
+        object at = db.IsSqlite ? sent.At.UtcTicks : sent.At.ToUniversalTime();
+        return db.Database.ExecuteSqlAsync($"""
+            UPDATE outbox SET "Status" = 'Sent', "SentActivityId" = {sent.ActivityId}, "SentAt" = {at},
+                "Attempts" = "Attempts" + 1, "LeaseUntil" = NULL
+            WHERE "Id" = {id} AND "LeaseOwner" = {owner}
+            """);
     }
 }
