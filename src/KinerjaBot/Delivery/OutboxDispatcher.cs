@@ -152,6 +152,14 @@ public sealed partial class OutboxDispatcher(
         return taken;
     }
 
+    private int HeldCount()
+    {
+        lock (_lock)
+        {
+            return _held.Count;
+        }
+    }
+
     /// <inheritdoc />
     public bool HasRoom()
     {
@@ -306,8 +314,9 @@ public sealed partial class OutboxDispatcher(
                 }
             }
 
-            // Room again for rows the claim loop had to leave in the table.
-            if (_starved)
+            // Room again for rows the claim loop had to leave in the table: once half is free, so that a
+            // backlog paced at Teams' rate is claimed in batches, not one query per row sent.
+            if (_starved && HeldCount() <= _options.BatchSize / 2)
             {
                 _starved = false;
                 signal.Notify();

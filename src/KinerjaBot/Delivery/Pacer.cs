@@ -16,6 +16,8 @@ public sealed class Pacer(double maxPerSecond, TimeProvider time, bool pauseOnRe
     // About the resolution of timers: waiting for less is not possible, only for more.
     private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(1);
 
+    private static readonly TimeSpan LongestInterval = TimeSpan.FromSeconds(1);
+
     private readonly Lock _lock = new();
     private readonly double _max = maxPerSecond;
     private double _rate = maxPerSecond;
@@ -102,11 +104,14 @@ public sealed class Pacer(double maxPerSecond, TimeProvider time, bool pauseOnRe
 
     private TimeSpan Interval() => TimeSpan.FromSeconds(1 / _rate);
 
-    // A slot or pause can lie no further ahead than one interval or the last Retry-After; more means the
-    // clock was set back, and waiting for the old instant would stall delivery.
+    // A slot can lie no further ahead than the longest interval (at the floor rate of one per second), a
+    // pause no further than the last Retry-After; more means the clock was set back, and waiting for the
+    // old instant would stall delivery. Not the current interval: while the rate recovers the interval
+    // shrinks below the one the next slot was set with, and resetting the slot then sent at once, a burst
+    // that drew the next 429.
     private void ClampAfterClockChange(DateTimeOffset now)
     {
-        if (_next - now > Interval())
+        if (_next - now > LongestInterval)
         {
             _next = now;
         }

@@ -38,6 +38,27 @@ public sealed class PacerTests
     }
 
     [Fact]
+    public async Task While_the_rate_recovers_the_next_slot_is_not_given_early()
+    {
+        var clock = new ManualClock(Start);
+        var pacer = new Pacer(40, clock);
+
+        pacer.Throttled(null);
+        pacer.Succeeded();
+        Assert.Equal(22, pacer.CurrentRate);
+
+        // The slot set at the halved rate (50 ms ahead) still holds although the interval is now shorter.
+        using var stop = new CancellationTokenSource();
+        var waiting = pacer.WaitAsync(stop.Token);
+        Assert.False(waiting.IsCompleted);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+
+        clock.Now += TimeSpan.FromMilliseconds(50);
+        await pacer.WaitAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public void A_burst_of_throttles_within_one_window_halves_the_rate_once()
     {
         var clock = new ManualClock(Start);
