@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark: bash bench/run.sh [--quick] [--only normal,429,ratelimit,fanout,fanout-kill,scale-sqlite,scale-postgres]
+# The benchmark: bash bench/run.sh [--quick] [--only normal,429,ratelimit,normal-postgres,fanout,fanout-kill,scale-sqlite,scale-postgres]
 #
 # Publishes the bot in Release as it is deployed (ReadyToRun, linux-x64, framework-dependent, into
 # artifacts/bench/bot) and builds the benchmark, then runs every scenario against the bot started as its

@@ -39,6 +39,18 @@ try
         await bench.LoadAsync("rate-limited", inject429: 0, limits: (40, 5));
     }
 
+    if (Run("normal-postgres"))
+    {
+        if (postgres is null)
+        {
+            report.Add(new Row("normal-postgres", "").Set("note", "skipped: set KINERJABOT_BENCH_POSTGRES", "skipped: set KINERJABOT_BENCH_POSTGRES"));
+        }
+        else
+        {
+            await bench.LoadAsync("normal-postgres", inject429: 0, limits: null, postgres);
+        }
+    }
+
     if (Run("fanout"))
     {
         await bench.FanOutAsync(killMidway: false);

@@ -86,88 +86,107 @@ public sealed class Scenarios(string botDll, string artifacts, Report report, bo
 
     // ---------------------------------------------------------------- load
 
-    /// <summary>Users log progress at concurrency 1, 8 and 32 (each user: a sentence, then "ya").</summary>
-    public async Task LoadAsync(string name, double inject429, (int Global, int PerConversation)? limits)
+    /// <summary>
+    /// Users log progress at concurrency 1, 8 and 32 (each user: a sentence, then "ya"); on SQLite, or on a
+    /// fresh database of the PostgreSQL server <paramref name="postgres"/>.
+    /// </summary>
+    public async Task LoadAsync(string name, double inject429, (int Global, int PerConversation)? limits, string? postgres = null)
     {
-        var connector = await ConnectorAsync();
-        var folder = NewFolder(name);
-        // Staff only (heads of unit get review cards too, which is another workload).
-        var users = Enumerable.Range(0, 1_000).Where(i => i % Seeder.UnitSize != 0).Take(512).Select(Seeder.UserOf).ToList();
-        // The bot's own send limit follows the stand-in's: Teams' 50/s per tenant where the stand-in enforces
-        // it, and a limit the CPU does not reach where it enforces none (as a connector without Teams' limits).
-        var botLimit = limits?.Global is > 0 ? 45 : UnlimitedPerSecond;
-        var settings = Settings(folder, null, new Dictionary<string, string>
+        string? database = null;
+        if (postgres is not null)
         {
-            ["Delivery:GlobalPerSecond"] = botLimit.ToString(CultureInfo.InvariantCulture),
-            ["Delivery:Concurrency"] = "64",
-        });
-        await using (var host = await AppHost.CreateAsync(BotFolder, settings))
-        {
-            await Seeder.SeedOrganisationAsync(host, quick ? 1_000 : 5_000, DateTime.UtcNow.Year, serviceUrl: null);
+            (postgres, database) = await CreatePostgresDatabaseAsync(postgres);
         }
 
-        SqliteConnection.ClearAllPools();
-        Say($"{name}: starting the bot");
-        await using var bot = await StartBotAsync(settings, name);
-        await Task.Delay(1000);
-        var idle = bot.RssMiB();
-        var generator = new LoadGenerator(_http, bot.Url, connector.ServiceUrl);
-
-        // Warm-up (JIT and its tiering, pools, first conversation references), not measured.
-        await generator.RunAsync(users, 8, quick ? 200 : 1_000, TimeSpan.FromSeconds(quick ? 30 : 90));
-        await WaitRepliesAsync(connector, generator.Log.Where(s => s.Status == 200).Select(s => s.ActivityId).ToList(), TimeSpan.FromSeconds(60));
-
-        connector.Inject429Rate = inject429;
-        connector.GlobalPerSecond = limits?.Global ?? 0;
-        connector.PerConversationPerSecond = limits?.PerConversation ?? 0;
-        var budget = quick ? TimeSpan.FromSeconds(15) : TimeSpan.FromSeconds(60);
-        foreach (var level in Levels)
+        try
         {
-            var count = (quick ? new[] { 60, 240, 480 } : [300, 2_000, 4_000])[Array.IndexOf(Levels, level)];
-            connector.Reset();
-            generator = new LoadGenerator(_http, bot.Url, connector.ServiceUrl);
-            var cpu0 = bot.CpuMs();
-            Say($"{name}: concurrency {level}, up to {count} messages or {budget.TotalSeconds:F0} s");
-            var elapsed = await generator.RunAsync(users, level, count, budget);
-            var sent = generator.Log.ToList();
-            var ok = sent.Where(s => s.Status == 200).ToList();
-            var drainStart = Stopwatch.GetTimestamp();
-            var drain = TimeSpan.FromSeconds(Math.Max(30, ok.Count / 40.0 * 1.5 + 15));
-            await WaitRepliesAsync(connector, ok.Select(s => s.ActivityId).ToList(), drain);
-            var cpu = bot.CpuMs() - cpu0;
-            var e2e = ok.Select(s => connector.TryFirstReply(s.ActivityId, out var at) ? (at - s.StartedAt) * 1000.0 / Stopwatch.Frequency : double.NaN)
-                .Where(v => !double.IsNaN(v)).ToList();
-            var missing = ok.Count - e2e.Count;
-            var replySpan = connector.AcceptedTimestamps.Count > 1
-                ? (connector.AcceptedTimestamps.Max() - connector.AcceptedTimestamps.Min()) / (double)Stopwatch.Frequency
-                : double.NaN;
-            var http = Percentiles.Of(sent.Select(s => s.HttpMs));
-            var endToEnd = Percentiles.Of(e2e);
-            var rate = ok.Count / elapsed.TotalSeconds;
-            var replies = connector.Accepted / replySpan;
-            var row = new Row(name, $"c={level}")
-                .Set("concurrency", level)
-                .Set("msgs", sent.Count, sent.Count.ToString(CultureInfo.InvariantCulture))
-                .Set("seconds", Percentiles.R(elapsed.TotalSeconds))
-                .Set("msgPerSec", Percentiles.R(rate), Percentiles.F(rate))
-                .Set("repliesPerSec", Percentiles.R(replies), Percentiles.F(replies))
-                .Set("http", http.Json, http.Short)
-                .Set("e2e", endToEnd.Json, endToEnd.Short)
-                .Set("errors", sent.Count - ok.Count, (sent.Count - ok.Count).ToString(CultureInfo.InvariantCulture))
-                .Set("missing", missing, missing.ToString(CultureInfo.InvariantCulture))
-                .Set("duplicates", connector.Duplicates, connector.Duplicates.ToString(CultureInfo.InvariantCulture))
-                .Set("connector429", connector.Injected429 + connector.RateLimited429)
-                .Set("cpuMsPerMsg", Percentiles.R(cpu / Math.Max(1, ok.Count)), Percentiles.F(cpu / Math.Max(1, ok.Count)))
-                .Set("rssIdleMiB", Percentiles.R(idle), Percentiles.F(idle))
-                .Set("rssPeakMiB", Percentiles.R(bot.PeakRssMiB()), Percentiles.F(bot.PeakRssMiB()))
-                .Set("drainSeconds", Percentiles.R(Stopwatch.GetElapsedTime(drainStart).TotalSeconds));
-            var note = $"{connector.Injected429 + connector.RateLimited429} connector 429s; bot limit {botLimit}/s";
-            row.Set("note", note, note);
-            report.Add(row);
-        }
+            var connector = await ConnectorAsync();
+            var folder = NewFolder(name);
+            // Staff only (heads of unit get review cards too, which is another workload).
+            var users = Enumerable.Range(0, 1_000).Where(i => i % Seeder.UnitSize != 0).Take(512).Select(Seeder.UserOf).ToList();
+            // The bot's own send limit follows the stand-in's: Teams' 50/s per tenant where the stand-in enforces
+            // it, and a limit the CPU does not reach where it enforces none (as a connector without Teams' limits).
+            var botLimit = limits?.Global is > 0 ? 45 : UnlimitedPerSecond;
+            var settings = Settings(folder, postgres, new Dictionary<string, string>
+            {
+                ["Delivery:GlobalPerSecond"] = botLimit.ToString(CultureInfo.InvariantCulture),
+                ["Delivery:Concurrency"] = "64",
+            });
+            await using (var host = await AppHost.CreateAsync(BotFolder, settings))
+            {
+                await Seeder.SeedOrganisationAsync(host, quick ? 1_000 : 5_000, DateTime.UtcNow.Year, serviceUrl: null);
+            }
 
-        await bot.StopAsync();
-        DeleteFolder(folder);
+            SqliteConnection.ClearAllPools();
+            Say($"{name}: starting the bot");
+            await using var bot = await StartBotAsync(settings, name);
+            await Task.Delay(1000);
+            var idle = bot.RssMiB();
+            var generator = new LoadGenerator(_http, bot.Url, connector.ServiceUrl);
+
+            // Warm-up (JIT and its tiering, pools, first conversation references), not measured.
+            await generator.RunAsync(users, 8, quick ? 200 : 1_000, TimeSpan.FromSeconds(quick ? 30 : 90));
+            await WaitRepliesAsync(connector, generator.Log.Where(s => s.Status == 200).Select(s => s.ActivityId).ToList(), TimeSpan.FromSeconds(60));
+
+            connector.Inject429Rate = inject429;
+            connector.GlobalPerSecond = limits?.Global ?? 0;
+            connector.PerConversationPerSecond = limits?.PerConversation ?? 0;
+            var budget = quick ? TimeSpan.FromSeconds(15) : TimeSpan.FromSeconds(60);
+            foreach (var level in Levels)
+            {
+                var count = (quick ? new[] { 60, 240, 480 } : [300, 2_000, 4_000])[Array.IndexOf(Levels, level)];
+                connector.Reset();
+                generator = new LoadGenerator(_http, bot.Url, connector.ServiceUrl);
+                var cpu0 = bot.CpuMs();
+                Say($"{name}: concurrency {level}, up to {count} messages or {budget.TotalSeconds:F0} s");
+                var elapsed = await generator.RunAsync(users, level, count, budget);
+                var sent = generator.Log.ToList();
+                var ok = sent.Where(s => s.Status == 200).ToList();
+                var drainStart = Stopwatch.GetTimestamp();
+                var drain = TimeSpan.FromSeconds(Math.Max(30, ok.Count / 40.0 * 1.5 + 15));
+                await WaitRepliesAsync(connector, ok.Select(s => s.ActivityId).ToList(), drain);
+                var cpu = bot.CpuMs() - cpu0;
+                var e2e = ok.Select(s => connector.TryFirstReply(s.ActivityId, out var at) ? (at - s.StartedAt) * 1000.0 / Stopwatch.Frequency : double.NaN)
+                    .Where(v => !double.IsNaN(v)).ToList();
+                var missing = ok.Count - e2e.Count;
+                var replySpan = connector.AcceptedTimestamps.Count > 1
+                    ? (connector.AcceptedTimestamps.Max() - connector.AcceptedTimestamps.Min()) / (double)Stopwatch.Frequency
+                    : double.NaN;
+                var http = Percentiles.Of(sent.Select(s => s.HttpMs));
+                var endToEnd = Percentiles.Of(e2e);
+                var rate = ok.Count / elapsed.TotalSeconds;
+                var replies = connector.Accepted / replySpan;
+                var row = new Row(name, $"c={level}")
+                    .Set("concurrency", level)
+                    .Set("msgs", sent.Count, sent.Count.ToString(CultureInfo.InvariantCulture))
+                    .Set("seconds", Percentiles.R(elapsed.TotalSeconds))
+                    .Set("msgPerSec", Percentiles.R(rate), Percentiles.F(rate))
+                    .Set("repliesPerSec", Percentiles.R(replies), Percentiles.F(replies))
+                    .Set("http", http.Json, http.Short)
+                    .Set("e2e", endToEnd.Json, endToEnd.Short)
+                    .Set("errors", sent.Count - ok.Count, (sent.Count - ok.Count).ToString(CultureInfo.InvariantCulture))
+                    .Set("missing", missing, missing.ToString(CultureInfo.InvariantCulture))
+                    .Set("duplicates", connector.Duplicates, connector.Duplicates.ToString(CultureInfo.InvariantCulture))
+                    .Set("connector429", connector.Injected429 + connector.RateLimited429)
+                    .Set("cpuMsPerMsg", Percentiles.R(cpu / Math.Max(1, ok.Count)), Percentiles.F(cpu / Math.Max(1, ok.Count)))
+                    .Set("rssIdleMiB", Percentiles.R(idle), Percentiles.F(idle))
+                    .Set("rssPeakMiB", Percentiles.R(bot.PeakRssMiB()), Percentiles.F(bot.PeakRssMiB()))
+                    .Set("drainSeconds", Percentiles.R(Stopwatch.GetElapsedTime(drainStart).TotalSeconds));
+                var note = $"{connector.Injected429 + connector.RateLimited429} connector 429s; bot limit {botLimit}/s";
+                row.Set("note", note, note);
+                report.Add(row);
+            }
+
+            await bot.StopAsync();
+            DeleteFolder(folder);
+        }
+        finally
+        {
+            if (database is not null)
+            {
+                await DropPostgresDatabaseAsync(postgres!, database);
+            }
+        }
     }
 
     private static async Task WaitRepliesAsync(StandInConnector connector, IReadOnlyList<string> ids, TimeSpan timeout)

@@ -75,7 +75,7 @@ public sealed partial class OutboxDispatcher(
     {
         _stopping = stoppingToken;
         _running = true;
-        var recording = _recorder.RunAsync();
+        var recording = _recorder.RunAsync(await RecorderWritersAsync());
         var renewing = RenewLeasesAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -105,6 +105,12 @@ public sealed partial class OutboxDispatcher(
         }
 
         await StopAsync(recording, renewing);
+    }
+
+    private async Task<int> RecorderWritersAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return scope.ServiceProvider.GetRequiredService<KinerjaDbContext>().Database.IsNpgsql() ? 4 : 1;
     }
 
     /// <summary>Lets the lanes end, writes the outcomes they reached, and frees what was claimed but not sent.</summary>

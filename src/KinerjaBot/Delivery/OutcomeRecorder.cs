@@ -17,7 +17,7 @@ internal sealed class OutcomeRecorder(IServiceScopeFactory scopes)
 {
     private const int MaxGroup = 256;
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
 
     /// <summary>An outcome: <see cref="Sent"/> for the usual one, otherwise <see cref="Setters"/>.</summary>
     private sealed record Pending(long Id, string Owner, Action<UpdateSettersBuilder<OutboxMessage>>? Setters, SentOutcome? Sent, TaskCompletionSource<bool> Done);
@@ -50,10 +50,14 @@ internal sealed class OutcomeRecorder(IServiceScopeFactory scopes)
     public void Complete() => _queue.Writer.TryComplete();
 
     /// <summary>
-    /// The writing loop. It ignores cancellation on purpose: an outcome of a message already sent must be
-    /// written even while the app stops, or the message would be sent again after the lease.
+    /// The writing loops: one on SQLite (one writer at a time anyway), several on PostgreSQL, where groups of
+    /// different rows commit side by side and each statement is a round trip. They ignore cancellation on
+    /// purpose: an outcome of a message already sent must be written even while the app stops, or the
+    /// message would be sent again after the lease.
     /// </summary>
-    public async Task RunAsync()
+    public Task RunAsync(int writers) => Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync)));
+
+    private async Task WriteLoopAsync()
     {
         var group = new List<Pending>(MaxGroup);
         while (await _queue.Reader.WaitToReadAsync())
