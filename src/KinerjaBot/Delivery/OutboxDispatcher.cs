@@ -104,7 +104,7 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        await StopAsync(recording, renewing);
+        await DrainAsync(recording, renewing);
     }
 
     private async Task<int> RecorderWritersAsync()
@@ -114,7 +114,7 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Lets the lanes end, writes the outcomes they reached, and frees what was claimed but not sent.</summary>
-    private async Task StopAsync(Task recording, Task renewing)
+    private async Task DrainAsync(Task recording, Task renewing)
     {
         _running = false;
         Task[] workers;
@@ -195,7 +195,12 @@ public sealed partial class OutboxDispatcher(
     {
         if (_running)
         {
-            _ = TakeOnAsync(rows, _stopping);
+            // Called inside a turn's save: the lanes it starts outlive the request and must not carry its
+            // context along (its logging scope, its trace, its HttpContext).
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = TakeOnAsync(rows, _stopping);
+            }
         }
         else
         {
@@ -299,7 +304,7 @@ public sealed partial class OutboxDispatcher(
             }
             catch (OperationCanceledException)
             {
-                // Stopping: what is left is released by StopAsync.
+                // Stopping: what is left is released by DrainAsync.
                 waitUntil = null;
             }
 
@@ -307,7 +312,7 @@ public sealed partial class OutboxDispatcher(
             lock (_lock)
             {
                 _held.Remove(row.Id);
-                if (waitUntil is { } until || ct.IsCancellationRequested)
+                if (waitUntil is not null || ct.IsCancellationRequested)
                 {
                     rest = [.. lane.Select(r => r.Id)];
                     lane.Clear();

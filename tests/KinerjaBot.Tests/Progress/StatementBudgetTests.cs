@@ -71,51 +71,20 @@ public sealed class StatementBudgetTests(ITestOutputHelper output)
         public ConcurrentQueue<string> Statements { get; } = new();
     }
 
-    /// <summary>Counts the commands run while handling an HTTP request; the outbox dispatcher's own work is not a turn's.</summary>
+    /// <summary>
+    /// Counts the commands run while handling an HTTP request; the outbox dispatcher's own work is not a
+    /// turn's. EF Core initializes a command for every execution, reader, non-query and scalar alike.
+    /// </summary>
     private sealed class RequestStatementInterceptor(StatementCounter counter, IHttpContextAccessor http) : DbCommandInterceptor
     {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Count(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Count(command);
-            return base.ReaderExecuting(command, eventData, result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Count(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            Count(command);
-            return base.NonQueryExecuting(command, eventData, result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Count(command);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            Count(command);
-            return base.ScalarExecuting(command, eventData, result);
-        }
-
-        private void Count(DbCommand command)
+        public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
         {
             if (http.HttpContext?.Request.Path == "/api/messages")
             {
-                counter.Statements.Enqueue(command.CommandText);
+                counter.Statements.Enqueue(result.CommandText);
             }
+
+            return result;
         }
     }
 }
