@@ -25,7 +25,12 @@ public static class KinerjaBotApp
         var services = builder.Services;
         services.AddSingleton<KinerjaMetrics>();
         services.AddOptions<AdminOptions>().BindConfiguration("Admin").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DirectoryOptions>().BindConfiguration("Directory");
+        services.AddOptions<DirectoryOptions>().BindConfiguration("Directory")
+            .Validate<IHostEnvironment>(
+                (o, env) => o.MapUnknownUsersToNip is null || (!env.IsProduction() && builder.Configuration.GetValue<bool>("Bot:DangerouslyAllowUnauthenticatedRequests")),
+                "Directory:MapUnknownUsersToNip lets any Teams user act as that employee: it is for local development only "
+                + "(not in Production, and only with Bot:DangerouslyAllowUnauthenticatedRequests). Remove it.")
+            .ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitSignal>();
@@ -35,6 +40,7 @@ public static class KinerjaBotApp
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<ILocalDelivery>(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<IBotTurnHandler, KinerjaTurnHandler>();
+        services.AddScoped<Features.Access.RecordAccess>();
         services.AddProgress();
         services.AddReminders();
         services.AddFeedback();

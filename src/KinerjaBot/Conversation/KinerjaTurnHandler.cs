@@ -116,7 +116,7 @@ public sealed partial class KinerjaTurnHandler(
             }
         }
 
-        var employee = known?.ByAad ?? await FindEmployeeAsync(known is null ? aadObjectId : null, stored?.EmployeeId, context.Cancellation);
+        var employee = known?.ByAad ?? await FindEmployeeAsync(known is null ? aadObjectId : null, context.Cancellation);
         if (stored is null)
         {
             stored = new ConversationRef
@@ -145,7 +145,9 @@ public sealed partial class KinerjaTurnHandler(
         stored.UserName = activity.From?.Name ?? stored.UserName;
         stored.Locale = activity.GetLocale() ?? stored.Locale;
         stored.TimeZone = activity.GetTimeZone() ?? stored.TimeZone;
-        stored.EmployeeId = employee?.Id ?? stored.EmployeeId;
+        // The directory decides who this account is, on every turn: an account whose Entra id an import moved
+        // to another person is nobody's from its next activity on, and its conversation no longer theirs.
+        stored.EmployeeId = employee?.Id;
         // Refreshed at most every few minutes: otherwise every message would cost a write for a timestamp alone.
         if (now - stored.LastSeenAt > LastSeenResolution)
         {
@@ -172,8 +174,12 @@ public sealed partial class KinerjaTurnHandler(
         return new Turn(context, user, db, outbox, time);
     }
 
+    /// <summary>
+    /// The employee whose current Entra id is the sender's. Nothing stored about the account (an employee it
+    /// was once linked to) counts: identity is the directory's, as it is now.
+    /// </summary>
     /// <param name="aadObjectId">The sender's Entra id, or null when the lookup by it was already done (and found no one).</param>
-    private async Task<Employee?> FindEmployeeAsync(string? aadObjectId, int? knownEmployeeId, CancellationToken ct)
+    private async Task<Employee?> FindEmployeeAsync(string? aadObjectId, CancellationToken ct)
     {
         if (aadObjectId is not null)
         {
@@ -184,14 +190,10 @@ public sealed partial class KinerjaTurnHandler(
             }
         }
 
-        if (knownEmployeeId is not null)
-        {
-            return await db.Employees.FirstOrDefaultAsync(e => e.Id == knownEmployeeId && e.IsActive, ct);
-        }
-
-        // Local demo only: map any unknown Teams user (e.g. the Agents Playground's) to a seeded employee.
+        // Local demo only (DirectoryOptions refuses it outside unauthenticated local development): any unknown
+        // Teams user, e.g. the Agents Playground's, acts as a seeded employee.
         var demoNip = directory.Value.MapUnknownUsersToNip;
-        return demoNip is null ? null : await db.Employees.FirstOrDefaultAsync(e => e.Nip == demoNip, ct);
+        return demoNip is null ? null : await db.Employees.FirstOrDefaultAsync(e => e.Nip == demoNip && e.IsActive, ct);
     }
 
     private async Task<InvokeResponse?> ApologizeAsync(Turn turn)

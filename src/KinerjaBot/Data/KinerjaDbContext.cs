@@ -84,27 +84,36 @@ public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options)
         }
 
         var awaitingIds = Audit?.Capture(this) ?? [];
-        if (awaitingIds.Count == 0)
+        var identities = IdentityRebinding.Capture(this);
+        if (awaitingIds.Count == 0 && identities.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
 
         if (Database.CurrentTransaction is not null)
         {
-            return await SaveThenAuditAddedAsync(awaitingIds, acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            return await SaveThenFollowUpAsync(awaitingIds, identities, acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
 
-        // New rows get their ids on insert; the audit rows naming them are written in the same transaction.
+        // New rows get their ids on insert; what follows from them (audit rows naming them, conversations
+        // relinked to a changed identity) is written in the same transaction.
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var count = await SaveThenAuditAddedAsync(awaitingIds, acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        var count = await SaveThenFollowUpAsync(awaitingIds, identities, acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return count;
     }
 
-    private async Task<int> SaveThenAuditAddedAsync(List<(AuditEntry Audit, EntityEntry Entity)> awaitingIds, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    private async Task<int> SaveThenFollowUpAsync(List<(AuditEntry Audit, EntityEntry Entity)> awaitingIds, List<EntityEntry<Employee>> identities,
+        bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
-        AuditTrail.AddWithIds(this, awaitingIds);
-        return written + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        if (awaitingIds.Count > 0)
+        {
+            AuditTrail.AddWithIds(this, awaitingIds);
+            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+
+        await IdentityRebinding.ApplyAsync(this, identities, cancellationToken).ConfigureAwait(false);
+        return written;
     }
 }

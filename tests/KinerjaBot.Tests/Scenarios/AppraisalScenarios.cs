@@ -218,7 +218,8 @@ public sealed class AppraisalScenarios
         var rinaCard = await OpenAsync(app, BotApp.Rina, BotApp.Siti);
 
         var byColleague = await app.ExecuteAsync(BotApp.Budi, Verbs.AppraisalRate, WithRating(rinaCard.DataOf(Verbs.AppraisalRate), Rating.AboveExpectation, Rating.AboveExpectation));
-        Assert.Contains("bukan pejabat penilai", byColleague.CardText);
+        // A colleague is not even shown the appraisal.
+        Assert.Contains("tidak tersedia untuk Anda", byColleague.CardText);
         await using (var db = app.NewDb())
         {
             Assert.Empty(await db.Appraisals.ToListAsync());
@@ -233,9 +234,9 @@ public sealed class AppraisalScenarios
         var opened = await app.ExecuteAsync(BotApp.Budi, Verbs.AppraisalOpen, Open(await IdOfAsync(app, BotApp.Siti)));
 
         Assert.Contains("Hanya pegawai yang dinilai", byRater.CardText);
-        Assert.Contains("Hanya pegawai yang dinilai", byOther.CardText);
+        Assert.Contains("tidak tersedia untuk Anda", byOther.CardText);
         Assert.Contains("hanya dapat dilakukan oleh atasan pejabat penilai", correctedByRater.CardText);
-        Assert.Contains("bukan milik Anda", opened.CardText);
+        Assert.Contains("tidak tersedia untuk Anda", opened.CardText);
         Assert.Contains("Final", final.CardText);
         await using var after = app.NewDb();
         var rows = await after.Appraisals.ToListAsync();

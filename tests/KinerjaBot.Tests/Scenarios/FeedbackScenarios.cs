@@ -94,7 +94,7 @@ public sealed class FeedbackScenarios
         data["answer"] = "Bagus";
 
         var forged = await app.ExecuteAsync(BotApp.Budi, Verbs.FeedbackAnswer, data);
-        Assert.Contains("ditujukan kepada orang lain", forged.CardText);
+        Assert.Contains("tidak tersedia untuk Anda", forged.CardText);
         await using (var db = app.NewDb())
         {
             Assert.Equal(FeedbackRequestStatus.Open, (await db.FeedbackRequests.SingleAsync(f => f.Id == requestId)).Status);

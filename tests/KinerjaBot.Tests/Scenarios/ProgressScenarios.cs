@@ -174,7 +174,9 @@ public sealed class ProgressScenarios
 
         var result = await app.ExecuteAsync(BotApp.Budi, Verbs.ProgressApprove, data);
 
-        Assert.Contains("bukan pejabat penilai", result.CardText);
+        // Budi is Siti's colleague, not her rater: he is not even shown her report.
+        Assert.Contains("tidak tersedia untuk Anda", result.CardText);
+        Assert.DoesNotContain("laporan pengaduan", result.CardText);
         await using var db = app.NewDb();
         Assert.Equal(ProgressStatus.Submitted, (await db.ProgressEntries.SingleAsync(p => p.Id == entryId)).Status);
     }

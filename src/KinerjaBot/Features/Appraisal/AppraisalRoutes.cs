@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using KinerjaBot.Conversation;
 using KinerjaBot.Domain;
+using KinerjaBot.Features.Access;
 using KinerjaBot.Protocol.Activities;
 using KinerjaBot.Protocol.Cards;
 using KinerjaBot.Protocol.Routing;
@@ -38,6 +39,8 @@ public static partial class AppraisalRoutes
         .OnCardAction(Verbs.AppraisalDistribution, (context, action) => WithPeriod(context.Kinerja(), action, (turn, p) => DistributionAsync(turn, p, action)));
 
     private static AppraisalService Service(Turn turn) => turn.Context.Services.GetRequiredService<AppraisalService>();
+
+    private static RecordAccess Access(Turn turn) => turn.Context.Services.GetRequiredService<RecordAccess>();
 
     private static InvokeResponse Notice(string text) => InvokeResponse.Card(CardData.Notice(text).ToJson());
 
@@ -230,17 +233,10 @@ public static partial class AppraisalRoutes
     {
         var service = Service(turn);
         var me = turn.User.Employee!.Id;
-        var employeeId = CardData.Int(action.Data, "employeeId") ?? me;
-        var view = await service.ViewAsync(employeeId, period, turn.Cancellation);
+        var view = await Access(turn).AppraisalAsync(turn, CardData.Int(action.Data, "employeeId") ?? me, period);
         if (view is null)
         {
-            return Notice(turn.T["Appraisal.NotFound"]);
-        }
-
-        var role = await service.RoleOfAsync(me, view, turn.Today, turn.Cancellation);
-        if (role == AppraisalRole.Other)
-        {
-            return Notice(turn.T["Appraisal.NotYours"]);
+            return RecordAccess.Refusal(turn.T);
         }
 
         if (track && turn.Activity.ReplyToId is { } clicked
@@ -259,10 +255,10 @@ public static partial class AppraisalRoutes
     {
         var service = Service(turn);
         var me = turn.User.Employee!.Id;
-        var view = await service.ViewAsync(CardData.Int(action.Data, "employeeId") ?? me, period, turn.Cancellation);
-        if (view is null || await service.RoleOfAsync(me, view, turn.Today, turn.Cancellation) == AppraisalRole.Other)
+        var view = await Access(turn).AppraisalAsync(turn, CardData.Int(action.Data, "employeeId") ?? me, period);
+        if (view is null)
         {
-            return Notice(turn.T["Appraisal.NotYours"]);
+            return RecordAccess.Refusal(turn.T);
         }
 
         var parts = AppraisalCards.DetailParts(view);
@@ -307,10 +303,10 @@ public static partial class AppraisalRoutes
         var t = turn.T;
         var service = Service(turn);
         var me = turn.User.Employee!.Id;
-        var view = await service.ViewAsync(CardData.Int(action.Data, "employeeId") ?? -1, period, turn.Cancellation);
+        var view = await Access(turn).AppraisalAsync(turn, CardData.Int(action.Data, "employeeId"), period);
         if (view is null)
         {
-            return Notice(t["Appraisal.NotFound"]);
+            return RecordAccess.Refusal(t);
         }
 
         var refresh = await CardCopies.UserIdsAsync(turn.Db, [view.EmployeeId, me], turn.Cancellation);
@@ -336,12 +332,8 @@ public static partial class AppraisalRoutes
             return Card(CardData.WithNotice(AppraisalCards.ForRater(t, Typed(view, input), refresh), error, CardStyles.Attention));
         }
 
-        if (CardData.Int(action.Data, "version") is { } cardVersion && (CardData.Int(action.Data, "appraisalId") ?? 0) == view.Id && cardVersion != view.Version)
-        {
-            return await CurrentAsync(turn, view, "Appraisal.StaleCard");
-        }
-
-        if ((CardData.Int(action.Data, "appraisalId") ?? 0) != view.Id)
+        // Every card the bot sends names the appraisal and the version it shows; one that does not is not current.
+        if ((CardData.Int(action.Data, "appraisalId") ?? 0) != view.Id || CardData.Int(action.Data, "version") != view.Version)
         {
             return await CurrentAsync(turn, view, "Appraisal.StaleCard");
         }
@@ -382,10 +374,10 @@ public static partial class AppraisalRoutes
         var t = turn.T;
         var service = Service(turn);
         var me = turn.User.Employee!.Id;
-        var view = await service.ViewAsync(CardData.Int(action.Data, "employeeId") ?? -1, period, turn.Cancellation);
+        var view = await Access(turn).AppraisalAsync(turn, CardData.Int(action.Data, "employeeId"), period);
         if (view is null || !view.Exists)
         {
-            return Notice(t["Appraisal.NotFound"]);
+            return RecordAccess.Refusal(t);
         }
 
         var refresh = await CardCopies.UserIdsAsync(turn.Db, [view.EmployeeId, me], turn.Cancellation);
@@ -408,7 +400,7 @@ public static partial class AppraisalRoutes
             return Card(CardData.WithNotice(AppraisalCards.ForEmployee(t, view, refresh), t["Appraisal.Employee.ObjectReasonRequired"], CardStyles.Attention));
         }
 
-        if (CardData.Int(action.Data, "appraisalId") != view.Id || (CardData.Int(action.Data, "version") is { } v && v != view.Version))
+        if (CardData.Int(action.Data, "appraisalId") != view.Id || CardData.Int(action.Data, "version") != view.Version)
         {
             return await CurrentAsync(turn, view, "Appraisal.StaleCard");
         }
@@ -470,10 +462,10 @@ public static partial class AppraisalRoutes
         var t = turn.T;
         var service = Service(turn);
         var me = turn.User.Employee!.Id;
-        var view = await service.ViewAsync(CardData.Int(action.Data, "employeeId") ?? -1, period, turn.Cancellation);
+        var view = await Access(turn).AppraisalAsync(turn, CardData.Int(action.Data, "employeeId"), period);
         if (view is null || !view.Exists)
         {
-            return Notice(t["Appraisal.NotFound"]);
+            return RecordAccess.Refusal(t);
         }
 
         var refresh = await CardCopies.UserIdsAsync(turn.Db, [view.EmployeeId, me], turn.Cancellation);

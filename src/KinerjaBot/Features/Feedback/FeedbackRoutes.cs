@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using KinerjaBot.Conversation;
 using KinerjaBot.Data.Model;
 using KinerjaBot.Domain;
+using KinerjaBot.Features.Access;
 using KinerjaBot.Features.Progress;
 using KinerjaBot.Protocol.Activities;
 using KinerjaBot.Protocol.Cards;
@@ -177,11 +178,10 @@ public static partial class FeedbackRoutes
     {
         var t = turn.T;
         var service = Service(turn);
-        var requestId = CardData.Int(action.Data, "requestId");
-        var view = requestId is null ? null : await service.ViewAsync(requestId.Value, turn.Cancellation);
+        var view = await Access(turn).FeedbackRequestAsync(turn, CardData.Int(action.Data, "requestId"));
         if (view is null || turn.User.Employee is null)
         {
-            return InvokeResponse.Error(400, "NotFound", t["Feedback.NotFound"]);
+            return RecordAccess.Refusal(t);
         }
 
         var me = turn.User.Employee.Id;
@@ -212,7 +212,7 @@ public static partial class FeedbackRoutes
         }
 
         var cardVersion = CardData.Int(action.Data, "version");
-        if (cardVersion is not null && cardVersion != view.Version)
+        if (cardVersion is null || cardVersion != view.Version)
         {
             return await Current("Feedback.StaleCard");
         }
@@ -274,14 +274,16 @@ public static partial class FeedbackRoutes
     private static async Task<InvokeResponse> RefreshAsync(Turn turn, int? requestId)
     {
         var service = Service(turn);
-        var view = requestId is null ? null : await service.ViewAsync(requestId.Value, turn.Cancellation);
+        var view = await Access(turn).FeedbackRequestAsync(turn, requestId);
         if (view is null || turn.User.Employee is null)
         {
-            return InvokeResponse.Error(400, "NotFound", turn.T["Feedback.NotFound"]);
+            return RecordAccess.Refusal(turn.T);
         }
 
         return InvokeResponse.Card((await service.CardForAsync(turn.User.Employee.Id, view, turn.T, turn.Cancellation)).ToJson());
     }
+
+    private static RecordAccess Access(Turn turn) => turn.Context.Services.GetRequiredService<RecordAccess>();
 
     /// <summary>The supervisor may give feedback to the people they (acting) rate, and only to them.</summary>
     private static async Task<(Employee? Member, InvokeResponse? Refusal)> TeamMemberAsync(Turn turn, int? employeeId)

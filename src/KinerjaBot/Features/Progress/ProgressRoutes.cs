@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KinerjaBot.Conversation;
 using KinerjaBot.Domain;
+using KinerjaBot.Features.Access;
 using KinerjaBot.Protocol.Activities;
 using KinerjaBot.Protocol.Cards;
 using KinerjaBot.Protocol.Routing;
@@ -279,11 +280,10 @@ public static partial class ProgressRoutes
     private static async Task<InvokeResponse> ReviewAsync(Turn turn, AdaptiveCardInvokeAction action, WorkflowAction review)
     {
         var service = turn.Context.Services.GetRequiredService<ProgressService>();
-        var entryId = Int(action.Data, "entryId");
-        var view = entryId is null ? null : await service.ViewAsync(entryId.Value, turn.Cancellation);
+        var view = await Access(turn).EntryAsync(turn, Int(action.Data, "entryId"));
         if (view is null)
         {
-            return InvokeResponse.Error(400, "NotFound", turn.T["Progress.NotFound"]);
+            return RecordAccess.Refusal(turn.T);
         }
 
         // The actor is the sender of the invoke; card data only names the entry.
@@ -321,11 +321,10 @@ public static partial class ProgressRoutes
     private static async Task<InvokeResponse> ChangeAsync(Turn turn, AdaptiveCardInvokeAction action, WorkflowAction change)
     {
         var service = turn.Context.Services.GetRequiredService<ProgressService>();
-        var entryId = Int(action.Data, "entryId");
-        var view = entryId is null ? null : await service.ViewAsync(entryId.Value, turn.Cancellation);
+        var view = await Access(turn).EntryAsync(turn, Int(action.Data, "entryId"));
         if (view is null)
         {
-            return InvokeResponse.Error(400, "NotFound", turn.T["Progress.NotFound"]);
+            return RecordAccess.Refusal(turn.T);
         }
 
         if (turn.User.Employee?.Id != view.EmployeeId)
@@ -371,6 +370,8 @@ public static partial class ProgressRoutes
         return InvokeResponse.Card((await service.CardForAsync(turn.User.Employee.Id, outcome.View!, turn.T, turn.Today, turn.Cancellation)).ToJson());
     }
 
+    private static RecordAccess Access(Turn turn) => turn.Context.Services.GetRequiredService<RecordAccess>();
+
     private sealed record TransitionOutcome(EntryView? View, InvokeResponse? Refusal);
 
     /// <summary>
@@ -394,7 +395,8 @@ public static partial class ProgressRoutes
             return await Current("Progress.AlreadyInState");
         }
 
-        if (cardVersion is not null && cardVersion != view.Version)
+        // Every card the bot sends carries the version it shows; one without it is not a card of the current state.
+        if (cardVersion is null || cardVersion != view.Version)
         {
             return await Current("Progress.StaleCard");
         }
@@ -441,10 +443,10 @@ public static partial class ProgressRoutes
     private static async Task<InvokeResponse> RefreshAsync(Turn turn, int? entryId)
     {
         var service = turn.Context.Services.GetRequiredService<ProgressService>();
-        var view = entryId is null ? null : await service.ViewAsync(entryId.Value, turn.Cancellation);
+        var view = await Access(turn).EntryAsync(turn, entryId);
         if (view is null || turn.User.Employee is null)
         {
-            return InvokeResponse.Error(400, "NotFound", turn.T["Progress.NotFound"]);
+            return RecordAccess.Refusal(turn.T);
         }
 
         return InvokeResponse.Card((await service.CardForAsync(turn.User.Employee.Id, view, turn.T, turn.Today, turn.Cancellation)).ToJson());
