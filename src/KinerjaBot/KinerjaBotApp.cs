@@ -22,6 +22,7 @@ public static class KinerjaBotApp
     public static WebApplicationBuilder AddKinerjaBot(this WebApplicationBuilder builder)
     {
         builder.AddKinerjaDatabase();
+        Localization.Texts.UseOrganisationDefault(builder.Configuration["Localization:DefaultLanguage"]);
         var services = builder.Services;
         services.AddSingleton<KinerjaMetrics>();
         services.AddOptions<AdminOptions>().BindConfiguration("Admin").ValidateDataAnnotations().ValidateOnStart();

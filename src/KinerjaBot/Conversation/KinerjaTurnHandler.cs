@@ -163,7 +163,7 @@ public sealed partial class KinerjaTurnHandler(
         await db.SaveChangesAsync(context.Cancellation);
         audit.SetActor(employee?.Id, reference.UserId);
 
-        var language = employee?.Language ?? Texts.LanguageOf(stored.Locale);
+        var language = employee?.Language ?? Texts.OrganisationDefault;
         var user = new BotUser
         {
             Reference = stored,

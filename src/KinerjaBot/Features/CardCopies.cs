@@ -24,7 +24,7 @@ public static class CardCopies
     {
         var reference = await db.ConversationRefs.FirstOrDefaultAsync(c => c.EmployeeId == employeeId, ct);
         var language = await db.Employees.Where(e => e.Id == employeeId).Select(e => e.Language).FirstOrDefaultAsync(ct);
-        return new Recipient(employeeId, reference, Texts.For(language ?? Texts.LanguageOf(reference?.Locale)));
+        return new Recipient(employeeId, reference, Texts.ForPerson(language));
     }
 
     /// <summary>Teams user ids of the given employees, for <c>refresh.userIds</c>.</summary>

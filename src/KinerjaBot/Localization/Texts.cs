@@ -29,6 +29,21 @@ public sealed class Texts
 
     public static Texts For(string? language) => language == English ? EnTexts : IdTexts;
 
+    /// <summary>
+    /// The organisation's language (<c>Localization:DefaultLanguage</c>, Indonesian unless set). A deployment
+    /// serves one organisation, so it is set once at start.
+    /// </summary>
+    public static string OrganisationDefault { get; private set; } = Indonesian;
+
+    internal static void UseOrganisationDefault(string? language) =>
+        OrganisationDefault = language is English ? English : Indonesian;
+
+    /// <summary>
+    /// A person's texts: their own choice, else the organisation's language. Never the Teams client's locale:
+    /// an Indonesian civil servant whose Teams is in English still reads Indonesian until they choose English.
+    /// </summary>
+    public static Texts ForPerson(string? chosen) => For(chosen ?? OrganisationDefault);
+
     /// <summary>"id" or "en" from a Teams locale such as "en-US" or "id-ID"; Indonesian unless clearly English.</summary>
     public static string LanguageOf(string? locale) =>
         locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Indonesian;

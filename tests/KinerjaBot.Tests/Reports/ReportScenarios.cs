@@ -53,6 +53,7 @@ public sealed class ReportScenarios
     {
         await using var app = await BotApp.StartAsync();
 
+        await app.SayAsync(BotApp.Rina, "language english", locale: "en-US");
         await app.SayAsync(BotApp.Rina, "team", locale: "en-US");
         var card = (await app.WaitForAsync(BotApp.Rina, c => c.CardText.Contains("Rina's team"), "English team card"))[^1];
         Assert.Contains("3 members · 3 reports waiting for review", card.CardText);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KinerjaBot.Tests.Scenarios;
 
-/// <summary>Which language cards come in: the conversation's choice first, else the Teams locale; dates and numbers follow it.</summary>
+/// <summary>Which language cards come in: the person's choice, else the organisation's (Indonesian), never the Teams client's locale; dates and numbers follow it.</summary>
 public sealed class LanguageScenarios
 {
     [Fact]
@@ -39,18 +39,37 @@ public sealed class LanguageScenarios
     }
 
     [Fact]
-    public async Task TeamsLocaleEnUs_FromTheFirstMessage_GetsEnglishCards()
+    public async Task AnEnglishTeamsClient_GetsTheOrganisationsIndonesian_InRepliesWelcomeAndProactiveCards_UntilThePersonChooses()
     {
         await using var app = await BotApp.StartAsync();
 
-        await app.SayAsync(BotApp.Budi, "status", locale: "en-US");
-        await app.WaitForAsync(BotApp.Budi, c => c.CardText.Contains("Performance of"), "English status card on the first message");
-        await app.SayAsync(BotApp.Budi, "lapor", locale: "en-US");
-        await app.WaitForAsync(BotApp.Budi, c => c.CardText.Contains("Report progress"), "English progress form");
+        // Both of Teams' install events, the first without a locale, the second with an English one: one welcome, in Indonesian.
+        using (var bare = await app.PostAsync(app.Base(BotApp.Rina, Protocol.Activities.ActivityTypes.InstallationUpdate, null, a => a.Action = Protocol.Activities.InstallationActions.Add)))
+        using (var english = await app.PostAsync(app.Base(BotApp.Rina, Protocol.Activities.ActivityTypes.InstallationUpdate, "en-US", a => a.Action = Protocol.Activities.InstallationActions.Add)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, english.StatusCode);
+        }
 
-        await app.SayAsync(BotApp.Rina, "status", locale: "id-ID");
-        await app.WaitForAsync(BotApp.Rina, c => c.CardText.Contains("Kinerja Ibu Rina"), "an Indonesian locale still gets Indonesian");
-        Assert.DoesNotContain(app.To(BotApp.Budi), c => c.CardText.Contains("Lapor progres") || c.CardText.Contains("Kinerja Bapak Budi"));
+        var welcome = await app.WaitForAsync(BotApp.Rina, c => c.Card is not null, "welcome card");
+        Assert.Single(welcome, c => c.Card is not null);
+        Assert.Contains("Selamat datang", welcome.Single(c => c.Card is not null).CardText);
+
+        await app.SayAsync(BotApp.Budi, "status", locale: "en-US");
+        await app.WaitForAsync(BotApp.Budi, c => c.CardText.Contains("Kinerja Bapak Budi"), "Indonesian status card for an English client");
+        await app.SayAsync(BotApp.Budi, "lapor", locale: "en-US");
+        await app.WaitForAsync(BotApp.Budi, c => c.CardText.Contains("Lapor progres"), "Indonesian progress form");
+
+        // A proactive card (Budi's report reaching Rina, whose Teams is in English) is Indonesian too.
+        var form = await app.ExecuteAsync(BotApp.Budi, Features.Verbs.ProgressForm);
+        var indicatorId = form.Card!["body"]!.AsArray().First(e => e!["id"]?.GetValue<string>() == "indicatorId")!["choices"]![0]!["value"]!.GetValue<string>();
+        await app.ExecuteAsync(BotApp.Budi, Features.Verbs.ProgressSubmit, new System.Text.Json.Nodes.JsonObject { ["indicatorId"] = indicatorId, ["value"] = "2" });
+        await app.WaitForAsync(BotApp.Rina, c => c.CardText.Contains("Progres dari Budi"), "Indonesian review card");
+        Assert.DoesNotContain(app.To(BotApp.Budi), c => c.CardText.Contains("Report progress") || c.CardText.Contains("Performance of"));
+
+        // Choosing is what switches.
+        await app.SayAsync(BotApp.Budi, "language english", locale: "en-US");
+        await app.SayAsync(BotApp.Budi, "status", locale: "en-US");
+        await app.WaitForAsync(BotApp.Budi, c => c.CardText.Contains("Performance of"), "English status card once chosen");
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class OnboardingScenarios
         await app.SayAsync(BotApp.Budi, "bantuan");
         var help = await app.WaitForAsync(BotApp.Budi, c => c.CardText.Contains("Bantuan KinerjaBot"), "Indonesian help card");
 
+        await app.SayAsync(BotApp.Siti, "language english", locale: "en-US");
         await app.SayAsync(BotApp.Siti, "help", locale: "en-US");
         await app.WaitForAsync(BotApp.Siti, c => c.CardText.Contains("KinerjaBot help"), "English help card");
         Assert.DoesNotContain(app.To(BotApp.Budi), c => c.CardText.Contains("tinjau"));

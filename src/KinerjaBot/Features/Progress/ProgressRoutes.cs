@@ -432,7 +432,7 @@ public static partial class ProgressRoutes
         }
 
         var language = await turn.Db.Employees.Where(e => e.Id == view.EmployeeId).Select(e => e.Language).FirstOrDefaultAsync(turn.Cancellation);
-        var t = Localization.Texts.For(language ?? Localization.Texts.LanguageOf(employeeRef.Locale));
+        var t = Localization.Texts.ForPerson(language);
         var text = review == WorkflowAction.Approve
             ? t.Format("Progress.Notify.Approved", view.ReviewerName, t.Number(view.Value), view.Unit, view.IndicatorText)
             : t.Format("Progress.Notify.Returned", view.ReviewerName, view.IndicatorText, view.ReviewNote);

@@ -197,7 +197,7 @@ public sealed class ProgressService(KinerjaDbContext db)
         // A rater who chose the daily digest gets this entry in it (Features/Reminders) instead of a card now.
         if (raterRef is not null && raterId is not null && !rater!.ApprovalsAsDigest)
         {
-            var raterT = TextsFor(rater.Language, raterRef);
+            var raterT = Texts.ForPerson(rater.Language);
             var activity = new Activity { Type = ActivityTypes.Message, Summary = raterT.Format("Progress.Reviewer.Title", view.EmployeeName) };
             activity.Attachments = [ProgressCards.ForReviewer(raterT, view, refreshIds).ToAttachment()];
             var row = turn.Outbox.Send(raterRef, activity, "progress.review", $"progress.review:{view.Id}:{view.Version}:{raterId}");
@@ -232,11 +232,8 @@ public sealed class ProgressService(KinerjaDbContext db)
     private void Track(int entryId, int recipientEmployeeId, OutboxMessage row) =>
         db.CardMessages.Add(new CardMessage { Subject = SubjectPrefix + entryId, RecipientEmployeeId = recipientEmployeeId, CreatedAt = row.CreatedAt, OutboxId = 0, Outbox = row });
 
-    private async Task<Texts> TextsForAsync(int employeeId, ConversationRef reference, CancellationToken ct) =>
-        TextsFor(await db.Employees.Where(e => e.Id == employeeId).Select(e => e.Language).FirstOrDefaultAsync(ct), reference);
-
-    /// <summary>A recipient's language: their own choice, else their Teams locale's.</summary>
-    private static Texts TextsFor(string? language, ConversationRef reference) => Texts.For(language ?? Texts.LanguageOf(reference.Locale));
+    private async Task<Texts> TextsForAsync(int employeeId, CancellationToken ct) =>
+        Texts.ForPerson(await db.Employees.Where(e => e.Id == employeeId).Select(e => e.Language).FirstOrDefaultAsync(ct));
 
     /// <summary>The card a given person should see for an entry right now.</summary>
     public async Task<AdaptiveCard> CardForAsync(int viewerEmployeeId, EntryView view, Texts t, DateOnly today, CancellationToken ct)
@@ -276,7 +273,7 @@ public sealed class ProgressService(KinerjaDbContext db)
             }
 
             var reference = await db.ConversationRefs.FirstOrDefaultAsync(c => c.UserId == card.Outbox.RecipientUserId, turn.Cancellation);
-            var t = reference is null ? turn.T : await TextsForAsync(card.RecipientEmployeeId, reference, turn.Cancellation);
+            var t = reference is null ? turn.T : await TextsForAsync(card.RecipientEmployeeId, turn.Cancellation);
             var content = await CardForAsync(card.RecipientEmployeeId, view, t, turn.Today, turn.Cancellation);
             var activity = new Activity { Type = ActivityTypes.Message, Attachments = [content.ToAttachment()] };
             turn.Outbox.Update(card.Outbox, activity, "progress.card-update");

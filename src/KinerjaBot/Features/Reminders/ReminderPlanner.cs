@@ -376,7 +376,7 @@ public sealed partial class ReminderPlanner(
                 continue;
             }
 
-            var t = Texts.For(plan.To.Language ?? Texts.LanguageOf(reference.Locale));
+            var t = Texts.ForPerson(plan.To.Language);
             var (card, summary) = plan.Build(t);
             var activity = new Activity { Type = ActivityTypes.Message, Summary = summary, Attachments = [card.ToAttachment()] };
             rows.Add((plan, outbox.Send(reference, activity, plan.Purpose, plan.Key, notBefore: now)));
