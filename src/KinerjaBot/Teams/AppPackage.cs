@@ -61,7 +61,13 @@ public static partial class AppPackage
 
         foreach (var (key, url) in new[] { ("WebsiteUrl", options.WebsiteUrl), ("PrivacyUrl", options.PrivacyUrl), ("TermsOfUseUrl", options.TermsOfUseUrl) })
         {
-            if (!string.IsNullOrWhiteSpace(url) && !(Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+            // The manifest's own URLs are the project's placeholders: a government tenant would publish a privacy
+            // page that is not its own, so the package is only built with the agency's pages.
+            if (string.IsNullOrWhiteSpace(url))
+            {
+                problems.Add($"TeamsApp:{key} must be set to your agency's own page, an https URL (env TeamsApp__{key}); the manifest only holds a placeholder");
+            }
+            else if (!(Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
             {
                 problems.Add($"TeamsApp:{key} must be an https URL; it is '{url}'");
             }

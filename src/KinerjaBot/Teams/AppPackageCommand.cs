@@ -39,8 +39,21 @@ public static class AppPackageCommand
             return 1;
         }
 
+        outPath = FromCallersDirectory(outPath);
         AppPackage.WriteFile(outPath, botAppId!, options);
         output.WriteLine($"Teams app package written: {Path.GetFullPath(outPath)} (app {options.Id}, bot {botAppId}; {string.Join(", ", AppPackage.FileNames)})");
         return 0;
+    }
+
+    /// <summary>
+    /// A relative path as the person typed it: from the shell's directory. <c>dotnet run --project</c> starts
+    /// the app in the project's folder, so the process's own directory is not where they are.
+    /// </summary>
+    private static string FromCallersDirectory(string path)
+    {
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        return Path.IsPathRooted(path) || string.IsNullOrEmpty(shell) || !Path.IsPathRooted(shell) || !Directory.Exists(shell)
+            ? Path.GetFullPath(path)
+            : Path.GetFullPath(Path.Combine(shell, path));
     }
 }

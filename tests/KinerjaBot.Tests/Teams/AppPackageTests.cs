@@ -22,10 +22,13 @@ public sealed class AppPackageTests : IDisposable
     public void Dispose() => _dir.Delete(recursive: true);
 
     private static IConfiguration Config(params (string Key, string? Value)[] settings) =>
-        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
+        // A later setting of the same key wins, as it would in layered configuration.
+        new ConfigurationBuilder().AddInMemoryCollection(settings.GroupBy(s => s.Key).Select(g => new KeyValuePair<string, string?>(g.Key, g.Last().Value))).Build();
 
     private static IConfiguration Valid(params (string Key, string? Value)[] more) =>
-        Config([("Bot:AppId", BotId), ("TeamsApp:Id", AppId), ("TeamsApp:Domain", "kinerjabot.tangerangselatankota.go.id"), .. more]);
+        Config([("Bot:AppId", BotId), ("TeamsApp:Id", AppId), ("TeamsApp:Domain", "kinerjabot.tangerangselatankota.go.id"),
+            ("TeamsApp:WebsiteUrl", "https://bkpsdm.tangerangselatankota.go.id/kinerjabot"), ("TeamsApp:PrivacyUrl", "https://bkpsdm.tangerangselatankota.go.id/privasi"),
+            ("TeamsApp:TermsOfUseUrl", "https://bkpsdm.tangerangselatankota.go.id/ketentuan"), .. more]);
 
     private (int Code, string Out, string Err, string Zip) Package(IConfiguration config, string name = "kinerjabot.zip")
     {
@@ -118,6 +121,37 @@ public sealed class AppPackageTests : IDisposable
     }
 
     [Fact]
+    public void Package_WithTheManifestsPlaceholderPages_IsRefusedNamingEachKey()
+    {
+        var result = Package(Config(("Bot:AppId", BotId), ("TeamsApp:Id", AppId), ("TeamsApp:WebsiteUrl", "https://bkpsdm.tangerangselatankota.go.id/")));
+
+        Assert.Equal(1, result.Code);
+        Assert.DoesNotContain("TeamsApp:WebsiteUrl", result.Err);
+        Assert.Contains("TeamsApp:PrivacyUrl must be set to your agency's own page", result.Err);
+        Assert.Contains("TeamsApp__TermsOfUseUrl", result.Err);
+        Assert.False(File.Exists(result.Zip));
+    }
+
+    [Fact]
+    public void Package_RelativeOut_IsWrittenFromTheShellsDirectoryNotTheProjects()
+    {
+        var previous = Environment.GetEnvironmentVariable("PWD");
+        Environment.SetEnvironmentVariable("PWD", _dir.FullName);
+        try
+        {
+            var output = new StringWriter();
+            Assert.Equal(0, AppPackageCommand.Run(Valid(), ["package", "--out", "out/relative.zip"], output, TextWriter.Null));
+            var expected = Path.Combine(_dir.FullName, "out", "relative.zip");
+            Assert.True(File.Exists(expected));
+            Assert.Contains(expected, output.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PWD", previous);
+        }
+    }
+
+    [Fact]
     public void Icons_ColourIs192AndOutlineIs32WhiteOnTransparent()
     {
         var (code, _, error, zip) = Package(Valid());
@@ -177,7 +211,7 @@ public sealed class AppPackageTests : IDisposable
     [Fact]
     public async Task Commands_InBothLanguages_AreUnderstoodByTheBot()
     {
-        var manifest = AppPackage.Manifest(BotId, new TeamsAppOptions { Id = AppId });
+        var manifest = AppPackage.Manifest(BotId, Valid().GetSection(TeamsAppOptions.Section).Get<TeamsAppOptions>()!);
         var (_, _, _, zip) = Package(Valid());
         var english = Json(Entries(zip)["en.json"]);
         var commands = manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray();
