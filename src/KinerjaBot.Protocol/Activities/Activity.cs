@@ -30,6 +30,7 @@ public sealed class Activity
     [JsonPropertyName("value")] public JsonNode? Value { get; set; }
     [JsonPropertyName("attachmentLayout")] public string? AttachmentLayout { get; set; }
     [JsonPropertyName("attachments")] public List<Attachment>? Attachments { get; set; }
+    [JsonPropertyName("suggestedActions")] public SuggestedActions? SuggestedActions { get; set; }
     [JsonPropertyName("entities")] public List<Entity>? Entities { get; set; }
     [JsonPropertyName("membersAdded")] public List<ChannelAccount>? MembersAdded { get; set; }
     [JsonPropertyName("membersRemoved")] public List<ChannelAccount>? MembersRemoved { get; set; }
@@ -83,6 +84,24 @@ public sealed class Activity
         ReplyToId = Id,
         Locale = Locale,
     };
+}
+
+/// <summary>Buttons under a message that send their value back as the user's own message when tapped.</summary>
+public sealed class SuggestedActions
+{
+    [JsonPropertyName("actions")] public List<CardAction> Actions { get; set; } = [];
+
+    /// <summary>Suggestions that post a message as the user: <c>imBack</c> buttons.</summary>
+    public static SuggestedActions Replies(IEnumerable<(string Title, string Value)> replies) =>
+        new() { Actions = replies.Select(r => new CardAction { Type = "imBack", Title = r.Title, Value = r.Value }).ToList() };
+}
+
+/// <summary>A button outside a card (suggested actions).</summary>
+public sealed class CardAction
+{
+    [JsonPropertyName("type")] public string Type { get; set; } = "imBack";
+    [JsonPropertyName("title")] public string? Title { get; set; }
+    [JsonPropertyName("value")] public string? Value { get; set; }
 }
 
 /// <summary>A user or bot in a conversation.</summary>

@@ -35,6 +35,14 @@ public sealed class Turn(TurnContext context, BotUser user, KinerjaDbContext db,
     /// <summary>Queues a text reply; saved with the next <see cref="SaveAsync"/>.</summary>
     public void Reply(string text) => Enqueue(Activity.CreateReply(text));
 
+    /// <summary>Queues a text reply with buttons for the obvious next messages (each sends its text back when tapped).</summary>
+    public void Reply(string text, IEnumerable<string> suggestions)
+    {
+        var reply = Activity.CreateReply(text);
+        reply.SuggestedActions = SuggestedActions.Replies(suggestions.Select(s => (s, s)));
+        Enqueue(reply);
+    }
+
     /// <summary>Queues a card reply; returns the outbox row so the card can be tracked and updated later.</summary>
     public Data.Model.OutboxMessage ReplyCard(AdaptiveCard card, string? summary = null)
     {

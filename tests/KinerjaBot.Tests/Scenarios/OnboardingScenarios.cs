@@ -73,4 +73,22 @@ public sealed class OnboardingScenarios
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, notJson.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, noType.StatusCode);
     }
+
+    [Fact]
+    public async Task AGreetingShowsHelp_ATypoIsAnsweredWithTheCommand_AndUnknownTextWithSuggestions()
+    {
+        await using var app = await BotApp.StartAsync();
+
+        await app.SayAsync(BotApp.Budi, "halo");
+        await app.WaitForAsync(BotApp.Budi, c => c.CardText.Contains("Bantuan KinerjaBot"), "help card after a greeting");
+
+        await app.SayAsync(BotApp.Budi, "stauts");
+        var typo = (await app.WaitForAsync(BotApp.Budi, c => c.Text?.Contains("**status**") == true, "did you mean status")).Last(c => c.Text?.Contains("**status**") == true);
+        Assert.Equal(["status", "bantuan"], typo.Body["suggestedActions"]!["actions"]!.AsArray().Select(a => a!["value"]!.GetValue<string>()));
+
+        await app.SayAsync(BotApp.Budi, "terima kasih");
+        var unknown = (await app.WaitForAsync(BotApp.Budi, c => c.Text?.Contains("belum memahami") == true, "not understood")).Last(c => c.Text?.Contains("belum memahami") == true);
+        Assert.Equal(["bantuan", "lapor", "status"], unknown.Body["suggestedActions"]!["actions"]!.AsArray().Select(a => a!["value"]!.GetValue<string>()));
+        Assert.All(unknown.Body["suggestedActions"]!["actions"]!.AsArray(), a => Assert.Equal("imBack", a!["type"]!.GetValue<string>()));
+    }
 }

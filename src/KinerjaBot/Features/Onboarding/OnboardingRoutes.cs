@@ -34,10 +34,24 @@ public static partial class OnboardingRoutes
             if (!turn.User.IsRegistered)
             {
                 turn.Reply(turn.T["Common.NotRegistered"]);
+                await turn.SaveAsync();
+                return;
             }
-            else
+
+            var t = turn.T;
+            switch (Understanding.Read(turn.Text))
             {
-                turn.Reply(turn.T.Format("Common.NotUnderstood", turn.User.Address));
+                case (Guess.Greeting or Guess.Capabilities, _):
+                    turn.Reply(t.Format("Understanding.Greeting", turn.User.Address));
+                    await SendHelpAsync(turn);
+                    return;
+                case (Guess.Command, { } command):
+                    turn.Reply(t.Format("Understanding.DidYouMean", turn.Text, command), [command, t["Understanding.Suggest.Help"]]);
+                    break;
+                default:
+                    turn.Reply(t.Format("Common.NotUnderstood", turn.User.Address),
+                        [t["Understanding.Suggest.Help"], t["Understanding.Suggest.Report"], t["Understanding.Suggest.Status"]]);
+                    break;
             }
 
             await turn.SaveAsync();
