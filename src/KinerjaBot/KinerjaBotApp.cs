@@ -11,6 +11,7 @@ using KinerjaBot.Features.Progress;
 using KinerjaBot.Features.Reminders;
 using KinerjaBot.Features.Reports;
 using KinerjaBot.Infrastructure;
+using KinerjaBot.Localization;
 using KinerjaBot.Protocol.Hosting;
 using KinerjaBot.Protocol.Routing;
 
@@ -26,6 +27,7 @@ public static class KinerjaBotApp
         services.AddSingleton<KinerjaMetrics>();
         services.AddOptions<AdminOptions>().BindConfiguration("Admin").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DirectoryOptions>().BindConfiguration("Directory");
+        services.AddOptions<OrganisationOptions>().BindConfiguration(OrganisationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitSignal>();

@@ -60,8 +60,8 @@ public sealed partial class CardGalleryTests
             }
 
             cards[$"{language}-reminder-approvals-digest"] = ReminderCards.Approvals(t, new ApprovalsView("Ibu Rina", 14,
-                Enumerable.Range(1, 10).Select(i => new PendingItem("Siti Nurhaliza", $"Jumlah KTP-el: {i} dokumen", Today)).ToList(), IsDigest: true)).ToJson();
-            cards[$"{language}-reminder-approvals-nudge"] = ReminderCards.Approvals(t, new ApprovalsView("Ibu Rina", 1, [new PendingItem("Budi", "SKP 2026", Today)], IsDigest: false)).ToJson();
+                Enumerable.Range(1, 10).Select(i => new PendingItem("Siti Nurhaliza", $"Jumlah KTP-el: {i} dokumen", Today)).ToList(), IsDigest: true, NudgeAfterWorkingDays: 2)).ToJson();
+            cards[$"{language}-reminder-approvals-nudge"] = ReminderCards.Approvals(t, new ApprovalsView("Ibu Rina", 1, [new PendingItem("Budi", "SKP 2026", Today)], IsDigest: false, NudgeAfterWorkingDays: 2)).ToJson();
             cards[$"{language}-reminder-team"] = ReminderCards.TeamDigest(t, "Bapak Hendra",
             [
                 new TeamMemberAlert("Rina Marlina", [new OverdueItem(ReminderRuleKind.MonthlyRealisation, PerformancePeriod.Month(2026, 10), null, 1, Today),
