@@ -226,4 +226,23 @@ public sealed partial class CardGalleryTests
         Assert.True(CardActions.Has(cards["id-reviewer-Submitted"], Features.Verbs.ProgressApprove));
         Assert.True(CardActions.Has(cards["id-employee-Returned"], Features.Verbs.ProgressEdit));
     }
+
+    [Fact]
+    public void PredikatLine_EveryAppraisalCard_IsNotPaleGreen()
+    {
+        // "good" renders pale green on white in Teams: the least legible colour, on the line that matters most.
+        var predikatLines = Gallery().Values.SelectMany(Descendants)
+            .Where(n => n is JsonObject o && (string?)o["type"] == "TextBlock" && ((string?)o["text"])?.StartsWith("Predikat", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.NotEmpty(predikatLines);
+        Assert.All(predikatLines, n => Assert.NotEqual("good", (string?)n!["color"]));
+    }
+
+    private static IEnumerable<JsonNode?> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { node }.Concat(o.SelectMany(p => Descendants(p.Value))),
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
 }

@@ -383,7 +383,7 @@ public static class AppraisalCards
         if (showRatings && v.Predikat is { } predikat)
         {
             card.Body.Add(new TextBlock(t.Format("Appraisal.Field.PredikatText", t["Appraisal.Predikat." + predikat]))
-                { Size = CardStyles.Large, Weight = CardStyles.Bolder, Color = predikat >= Predikat.Baik ? CardStyles.Good : CardStyles.Attention });
+                { Size = CardStyles.Large, Weight = CardStyles.Bolder, Color = predikat >= Predikat.Baik ? CardStyles.Accent : CardStyles.Attention });
             if (v.AngkaKreditValue is { } ak)
             {
                 card.Body.Add(new TextBlock(t.Format("Appraisal.Field.AngkaKredit", ak.ToString("0.###", t.Culture), t.Number(v.CreditCoefficient!.Value), v.Period.MonthCount))
