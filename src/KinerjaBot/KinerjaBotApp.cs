@@ -11,6 +11,7 @@ using KinerjaBot.Features.Progress;
 using KinerjaBot.Features.Reminders;
 using KinerjaBot.Features.Reports;
 using KinerjaBot.Infrastructure;
+using KinerjaBot.Localization;
 using KinerjaBot.Protocol.Hosting;
 using KinerjaBot.Protocol.Routing;
 
@@ -32,6 +33,7 @@ public static class KinerjaBotApp
                 "Directory:MapUnknownUsersToNip lets any Teams user act as that employee: it is for local development only "
                 + "(not in Production, and only with Bot:DangerouslyAllowUnauthenticatedRequests). Remove it.")
             .ValidateOnStart();
+        services.AddOptions<OrganisationOptions>().BindConfiguration(OrganisationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitSignal>();

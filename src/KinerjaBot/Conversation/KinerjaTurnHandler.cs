@@ -25,6 +25,7 @@ public sealed partial class KinerjaTurnHandler(
     TimeProvider time,
     KinerjaMetrics metrics,
     IOptions<DirectoryOptions> directory,
+    IOptions<OrganisationOptions> organisation,
     ILogger<KinerjaTurnHandler> logger) : IBotTurnHandler
 {
     public const string TurnKey = "kinerja.turn";
@@ -168,7 +169,7 @@ public sealed partial class KinerjaTurnHandler(
         {
             Reference = stored,
             Employee = employee,
-            T = Texts.For(language),
+            T = Texts.For(language, organisation.Value.PerformanceContact),
             TimeZone = IndonesianTimeZones.Resolve(employee?.TimeZone ?? stored.TimeZone),
         };
         return new Turn(context, user, db, outbox, time);

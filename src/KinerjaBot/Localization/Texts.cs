@@ -13,13 +13,16 @@ public sealed class Texts
     public const string English = "en";
 
     private static readonly ResourceManager Resources = new("KinerjaBot.Localization.Strings", typeof(Texts).Assembly);
-    private static readonly Texts IdTexts = new(Indonesian);
-    private static readonly Texts EnTexts = new(English);
+    private static readonly Texts IdTexts = new(Indonesian, null);
+    private static readonly Texts EnTexts = new(English, null);
 
-    private Texts(string language)
+    private readonly string? _contact;
+
+    private Texts(string language, string? contact)
     {
         Language = language;
         Culture = CultureInfo.GetCultureInfo(language == English ? "en-GB" : "id-ID");
+        _contact = string.IsNullOrWhiteSpace(contact) ? null : contact.Trim();
     }
 
     public string Language { get; }
@@ -44,6 +47,13 @@ public sealed class Texts
     /// </summary>
     public static Texts ForPerson(string? chosen) => For(chosen ?? OrganisationDefault);
 
+    /// <param name="contact">The organisation's <see cref="OrganisationOptions.PerformanceContact"/>; null = the generic one.</param>
+    public static Texts For(string? language, string? contact) =>
+        string.IsNullOrWhiteSpace(contact) ? For(language) : new Texts(language == English ? English : Indonesian, contact);
+
+    /// <summary>The same organisation's texts in another language (the user switched).</summary>
+    public Texts In(string? language) => For(language, _contact);
+
     /// <summary>"id" or "en" from a Teams locale such as "en-US" or "id-ID"; Indonesian unless clearly English.</summary>
     public static string LanguageOf(string? locale) =>
         locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Indonesian;
@@ -53,6 +63,12 @@ public sealed class Texts
         ?? throw new KeyNotFoundException($"No text '{key}' for language '{Language}'.");
 
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
+
+    /// <summary>
+    /// The text of <paramref name="key"/> followed by whom to contact about it: every "ask the pengelola kinerja"
+    /// message names the one configured contact, in one wording.
+    /// </summary>
+    public string WithContact(string key) => this[key] + " " + Format("Common.Contact", _contact ?? this["Common.Contact.Default"]);
 
     public string Number(decimal value) => value.ToString("#,0.##", Culture);
 

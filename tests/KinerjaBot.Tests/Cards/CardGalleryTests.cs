@@ -60,8 +60,8 @@ public sealed partial class CardGalleryTests
             }
 
             cards[$"{language}-reminder-approvals-digest"] = ReminderCards.Approvals(t, new ApprovalsView("Ibu Rina", 14,
-                Enumerable.Range(1, 10).Select(i => new PendingItem("Siti Nurhaliza", $"Jumlah KTP-el: {i} dokumen", Today)).ToList(), IsDigest: true)).ToJson();
-            cards[$"{language}-reminder-approvals-nudge"] = ReminderCards.Approvals(t, new ApprovalsView("Ibu Rina", 1, [new PendingItem("Budi", "SKP 2026", Today)], IsDigest: false)).ToJson();
+                Enumerable.Range(1, 10).Select(i => new PendingItem("Siti Nurhaliza", $"Jumlah KTP-el: {i} dokumen", Today)).ToList(), IsDigest: true, NudgeAfterWorkingDays: 2)).ToJson();
+            cards[$"{language}-reminder-approvals-nudge"] = ReminderCards.Approvals(t, new ApprovalsView("Ibu Rina", 1, [new PendingItem("Budi", "SKP 2026", Today)], IsDigest: false, NudgeAfterWorkingDays: 2)).ToJson();
             cards[$"{language}-reminder-team"] = ReminderCards.TeamDigest(t, "Bapak Hendra",
             [
                 new TeamMemberAlert("Rina Marlina", [new OverdueItem(ReminderRuleKind.MonthlyRealisation, PerformancePeriod.Month(2026, 10), null, 1, Today),
@@ -226,4 +226,23 @@ public sealed partial class CardGalleryTests
         Assert.True(CardActions.Has(cards["id-reviewer-Submitted"], Features.Verbs.ProgressApprove));
         Assert.True(CardActions.Has(cards["id-employee-Returned"], Features.Verbs.ProgressEdit));
     }
+
+    [Fact]
+    public void PredikatLine_EveryAppraisalCard_IsNotPaleGreen()
+    {
+        // "good" renders pale green on white in Teams: the least legible colour, on the line that matters most.
+        var predikatLines = Gallery().Values.SelectMany(Descendants)
+            .Where(n => n is JsonObject o && (string?)o["type"] == "TextBlock" && ((string?)o["text"])?.StartsWith("Predikat", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.NotEmpty(predikatLines);
+        Assert.All(predikatLines, n => Assert.NotEqual("good", (string?)n!["color"]));
+    }
+
+    private static IEnumerable<JsonNode?> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { node }.Concat(o.SelectMany(p => Descendants(p.Value))),
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
 }

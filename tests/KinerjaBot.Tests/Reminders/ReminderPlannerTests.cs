@@ -194,7 +194,7 @@ public sealed class ReminderPlannerTests
         Assert.Contains("Agus Prasetyo", card);
         Assert.Contains("Budi Santoso", card);
         Assert.Contains("realisasi Oktober 2026 — tenggat 5 November 2026", card);
-        Assert.Contains("memblokir atau menghapus aplikasi", card);
+        Assert.Contains("Yang bersangkutan tidak dapat dihubungi KinerjaBot karena telah memblokir atau menghapus aplikasi", card);
         Assert.DoesNotContain("Siti", card);
         await app.WaitForAsync(BotApp.Hendra, c => c.CardText.Contains("Ringkasan tim"), "Hendra's digest");
         Assert.Contains("Rina Marlina", Assert.Single(app.To(BotApp.Hendra), c => c.CardText.Contains("Ringkasan tim")).CardText);

@@ -141,6 +141,20 @@ public sealed class ReminderScenarios
     }
 
     [Fact]
+    public async Task ApprovalsNudge_ConfiguredWait_IsTheWaitTheCardNames()
+    {
+        await using var app = await BotApp.StartAsync(new() { ["Reminders:PendingApprovals:NudgeAfterWorkingDays"] = "3" });
+        await app.InstallAsync(BotApp.Rina);
+
+        // Agus's report from Sunday 22 November has waited three working days (Monday to Wednesday) on 25 November.
+        app.SetClock(Wib(11, 25, 9, 5));
+        await app.PlanAsync(Wib(11, 25, 9, 5));
+
+        var nudge = await LatestCardAsync(app, BotApp.Rina, "Menunggu persetujuan Anda");
+        Assert.Contains("Beberapa pengajuan sudah menunggu 3 hari kerja atau lebih.", nudge.CardText);
+    }
+
+    [Fact]
     public async Task Graph_UsersWhoNeverOpenedTheBot_AreInstalledAndReachedOrReportedToTheirRater()
     {
         await using var graph = await StandInGraph.StartAsync();

@@ -29,23 +29,27 @@ public sealed class ExportScenarios
         return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(), response);
     }
 
-    private static async Task<CsvDocument> ExportAsync(BotApp app, string kind, string query = "year=2026")
+    private static async Task<CsvDocument> ExportAsync(BotApp app, string kind, string query = "year=2026", ExportFormat format = ExportFormat.Indonesian)
     {
         var (status, body, response) = await GetAsync(app, $"/admin/export/{kind}?{query}");
         using (response)
         {
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-            Assert.Equal($"kinerjabot-{kind}-2026.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+            var file = format == ExportFormat.EKinerja ? "ekinerja" : kind;
+            Assert.Equal($"kinerjabot-{file}-2026.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         }
 
         var document = CsvReader.Parse(Encoding.UTF8.GetString(body));
-        Assert.Equal(ReportExports.Columns[Enum.Parse<ExportKind>(kind, ignoreCase: true)], document.Header);
+        // The reader lowercases headers (imports match them case-insensitively), so the written line is checked too.
+        var header = ReportExports.Header(Enum.Parse<ExportKind>(kind, ignoreCase: true), format);
+        Assert.Equal(string.Join(',', header), Encoding.UTF8.GetString(body).Split("\r\n")[0]);
+        Assert.Equal(header.Select(h => h.ToLowerInvariant()), document.Header);
         return document;
     }
 
     private static Dictionary<string, string> Row(CsvDocument document, CsvRecord record) =>
-        document.Header.Select((h, i) => (h, record.Fields[i])).ToDictionary(p => p.h, p => p.Item2);
+        document.Header.Select((h, i) => (h, record.Fields[i])).ToDictionary(p => p.h, p => p.Item2, StringComparer.OrdinalIgnoreCase);
 
     [Fact]
     public async Task Progress_IsOneLinePerEmployeeIndicatorAndMonth_WithApprovedAndPendingRealisation()
@@ -61,18 +65,18 @@ public sealed class ExportScenarios
             .Select(p => new { p.Employee!.Nip, p.IndicatorId, IndicatorText = p.Indicator!.Text, p.Date, p.Value, p.Status }).ToListAsync();
         Assert.Equal(entries.Select(e => (e.Nip, e.IndicatorId, e.Date.Month)).Distinct().Count(), rows.Count);
         var ktpOctober = entries.Where(e => e.Nip == BotApp.Siti.Nip && e.IndicatorText == "Jumlah KTP-el yang diterbitkan" && e.Date.Month == 10).ToList();
-        var sitiOctober = Assert.Single(rows, r => r["nip"] == BotApp.Siti.Nip && r["month"] == "10" && r["indicator_text"] == "Jumlah KTP-el yang diterbitkan");
-        Assert.Equal("Jumlah KTP-el yang diterbitkan", sitiOctober["indicator_text"]);
-        Assert.Equal("TANGSEL-DISDUKCAPIL-DAFDUK", sitiOctober["unit_code"]);
-        Assert.Equal("2400", sitiOctober["target"]);
+        var sitiOctober = Assert.Single(rows, r => r["NIP"] == BotApp.Siti.Nip && r["Bulan"] == "10" && r["Indikator Kinerja Individu"] == "Jumlah KTP-el yang diterbitkan");
+        Assert.Equal("Jumlah KTP-el yang diterbitkan", sitiOctober["Indikator Kinerja Individu"]);
+        Assert.Equal("TANGSEL-DISDUKCAPIL-DAFDUK", sitiOctober["Kode Unit"]);
+        Assert.Equal("2400", sitiOctober["Target"]);
         // A count indicator: the month's approved reports add up.
-        Assert.Equal(CsvWriter.Number(ktpOctober.Where(e => e.Status == ProgressStatus.Approved).Sum(e => e.Value)), sitiOctober["realisation_approved"]);
-        Assert.Equal(CsvWriter.Number(ktpOctober.Count), sitiOctober["entries"]);
-        Assert.Equal("0", sitiOctober["realisation_pending"]);
-        Assert.Equal("Kuantitas", sitiOctober["aspect"]);
+        Assert.Equal(CsvWriter.Number(ktpOctober.Where(e => e.Status == ProgressStatus.Approved).Sum(e => e.Value)), sitiOctober["Realisasi Disetujui"]);
+        Assert.Equal(CsvWriter.Number(ktpOctober.Count), sitiOctober["Jumlah Laporan"]);
+        Assert.Equal("0", sitiOctober["Realisasi Menunggu Persetujuan"]);
+        Assert.Equal("Kuantitas", sitiOctober["Aspek"]);
         // Seeded today (23 November) and waiting for review.
-        var budiNovember = Assert.Single(rows, r => r["nip"] == BotApp.Budi.Nip && r["month"] == "11" && r["indicator_text"] == "Jumlah laporan pemeliharaan sistem informasi adminduk");
-        Assert.Equal("1", budiNovember["realisation_pending"]);
+        var budiNovember = Assert.Single(rows, r => r["NIP"] == BotApp.Budi.Nip && r["Bulan"] == "11" && r["Indikator Kinerja Individu"] == "Jumlah laporan pemeliharaan sistem informasi adminduk");
+        Assert.Equal("1", budiNovember["Realisasi Menunggu Persetujuan"]);
 
         var (unauthorised, _, r1) = await GetAsync(app, "/admin/export/progress", key: null);
         r1.Dispose();
@@ -86,6 +90,12 @@ public sealed class ExportScenarios
         var (badDelimiter, _, r4) = await GetAsync(app, "/admin/export/progress?delimiter=pipe");
         r4.Dispose();
         Assert.Equal(HttpStatusCode.BadRequest, badDelimiter);
+        foreach (var query in new[] { "lang=jv", "profile=siasn", "profile=ekinerja" })
+        {
+            var (refused, _, response) = await GetAsync(app, "/admin/export/progress?" + query);
+            response.Dispose();
+            Assert.Equal(HttpStatusCode.BadRequest, refused);
+        }
         var (otherYear, body, r5) = await GetAsync(app, "/admin/export/progress?year=2025");
         r5.Dispose();
         Assert.Equal(HttpStatusCode.OK, otherYear);
@@ -104,7 +114,7 @@ public sealed class ExportScenarios
         Assert.Equal([0xEF, 0xBB, 0xBF], body.Take(3).ToArray());
         var document = CsvReader.Parse(Encoding.UTF8.GetString(body));
         Assert.Equal(';', document.Delimiter);
-        Assert.Equal(ReportExports.Columns[ExportKind.Units], document.Header);
+        Assert.Equal(ReportExports.Header(ExportKind.Units, ExportFormat.Indonesian).Select(h => h.ToLowerInvariant()), document.Header);
         var (_, plain, plainResponse) = await GetAsync(app, "/admin/export/units?year=2026");
         plainResponse.Dispose();
         Assert.NotEqual(0xEF, plain[0]);
@@ -119,7 +129,7 @@ public sealed class ExportScenarios
         {
             var rina = await db.Employees.SingleAsync(e => e.Nip == BotApp.Rina.Nip);
             var siti = await db.Employees.SingleAsync(e => e.Nip == BotApp.Siti.Nip);
-            db.FeedbackNotes.Add(new FeedbackNote { FromId = rina.Id, ToId = siti.Id, Text = Text, Behaviour = BerAkhlakValue.Akuntabel, CreatedAt = BotApp.DefaultNow });
+            db.FeedbackNotes.Add(new FeedbackNote { FromId = rina.Id, ToId = siti.Id, Text = Text, Behaviour = BerAkhlakValue.BerorientasiPelayanan, CreatedAt = BotApp.DefaultNow });
             db.FeedbackNotes.Add(new FeedbackNote { FromId = siti.Id, ToId = rina.Id, Text = "=HYPERLINK(\"http://evil\")", CreatedAt = BotApp.DefaultNow.AddMinutes(1) });
             db.FeedbackNotes.Add(new FeedbackNote { FromId = siti.Id, ToId = rina.Id, Text = "last year", CreatedAt = new DateTimeOffset(2025, 12, 31, 16, 0, 0, TimeSpan.Zero) });
             await db.SaveChangesAsync();
@@ -129,12 +139,12 @@ public sealed class ExportScenarios
 
         Assert.Equal(2, document.Records.Count);
         var first = Row(document, document.Records[0]);
-        Assert.Equal(Text, first["feedback"]);
-        Assert.Equal("2026-11-23", first["date"]);
-        Assert.Equal(BotApp.Rina.Nip, first["from_nip"]);
-        Assert.Equal(BotApp.Siti.Nip, first["to_nip"]);
-        Assert.Equal("Akuntabel", first["behaviour"]);
-        Assert.Equal("'=HYPERLINK(\"http://evil\")", Row(document, document.Records[1])["feedback"]);
+        Assert.Equal(Text, first["Umpan Balik"]);
+        Assert.Equal("2026-11-23", first["Tanggal"]);
+        Assert.Equal(BotApp.Rina.Nip, first["NIP Pemberi"]);
+        Assert.Equal(BotApp.Siti.Nip, first["NIP Penerima"]);
+        Assert.Equal("Berorientasi Pelayanan", first["Perilaku Kerja"]);
+        Assert.Equal("'=HYPERLINK(\"http://evil\")", Row(document, document.Records[1])["Umpan Balik"]);
     }
 
     [Fact]
@@ -161,32 +171,72 @@ public sealed class ExportScenarios
         var appraisals = await ExportAsync(app, "appraisals");
         var rows = appraisals.Records.Select(r => Row(appraisals, r)).ToList();
         Assert.Equal(2, rows.Count);
-        var annual = Assert.Single(rows, r => r["period"] == "2026");
-        Assert.Equal("2", annual["revision"]);
-        Assert.Equal("SangatBaik", annual["predikat"]);
-        Assert.Equal("Year", annual["period_kind"]);
-        Assert.Equal(BotApp.Rina.Nip, annual["rater_nip"]);
-        Assert.Equal("2026-11-23T03:00:00Z", annual["finalized_at"]);
-        Assert.Equal("Quarter", Assert.Single(rows, r => r["period"] == "2026-Q3")["period_kind"]);
+        var annual = Assert.Single(rows, r => r["Periode"] == "2026");
+        Assert.Equal("2", annual["Revisi"]);
+        Assert.Equal("Sangat Baik", annual["Predikat Kinerja"]);
+        Assert.Equal("Di Atas Ekspektasi", annual["Rating Hasil Kerja"]);
+        Assert.Equal("Final, menunggu tanggapan pegawai", annual["Status"]);
+        Assert.Equal("Tahunan", annual["Jenis Periode"]);
+        Assert.Equal(BotApp.Rina.Nip, annual["NIP Pejabat Penilai"]);
+        Assert.Equal("2026-11-23T03:00:00Z", annual["Ditetapkan Pada"]);
+        Assert.Equal("Triwulan", Assert.Single(rows, r => r["Periode"] == "2026-Q3")["Jenis Periode"]);
+
+        // For scripts: English headers and the stable codes the imports use.
+        var codes = await ExportAsync(app, "appraisals", "year=2026&lang=en", ExportFormat.Codes);
+        var annualCodes = Assert.Single(codes.Records.Select(r => Row(codes, r)), r => r["period"] == "2026");
+        Assert.Equal(("SangatBaik", "AboveExpectation", "Finalized", "Year"), (annualCodes["predikat"], annualCodes["work_result_rating"], annualCodes["status"], annualCodes["period_kind"]));
 
         var units = await ExportAsync(app, "units");
-        var byCode = units.Records.Select(r => Row(units, r)).ToDictionary(r => r["unit_code"]);
+        var byCode = units.Records.Select(r => Row(units, r)).ToDictionary(r => r["Kode Unit"]);
         Assert.Equal(4, byCode.Count);
         var dafduk = byCode["TANGSEL-DISDUKCAPIL-DAFDUK"];
-        Assert.Equal("TANGSEL-DISDUKCAPIL", dafduk["parent_code"]);
-        Assert.Equal(BotApp.Rina.Nip, dafduk["head_nip"]);
-        Assert.Equal("4", dafduk["employees"]);
-        Assert.Equal("4", dafduk["with_skp"]);
+        Assert.Equal("TANGSEL-DISDUKCAPIL", dafduk["Kode Unit Induk"]);
+        Assert.Equal(BotApp.Rina.Nip, dafduk["NIP Kepala Unit"]);
+        Assert.Equal("4", dafduk["Jumlah Pegawai"]);
+        Assert.Equal("4", dafduk["Memiliki SKP"]);
         await using var check = app.NewDb();
         var entries = await check.ProgressEntries.AsNoTracking()
             .Where(p => p.Date.Year == 2026 && p.Employee!.Unit!.Code == "TANGSEL-DISDUKCAPIL-DAFDUK")
             .Select(p => new { p.EmployeeId, p.Status }).ToListAsync();
-        Assert.Equal(CsvWriter.Number(entries.Where(e => e.Status is ProgressStatus.Approved or ProgressStatus.Submitted).Select(e => e.EmployeeId).Distinct().Count()), dafduk["reporting"]);
-        Assert.Equal(CsvWriter.Number(entries.Count(e => e.Status == ProgressStatus.Approved)), dafduk["entries_approved"]);
-        Assert.Equal("3", dafduk["entries_pending"]);
-        Assert.Equal("1", dafduk["annual_final"]);
-        Assert.Equal("1", dafduk["sangat_baik"]);
-        Assert.Equal("0", dafduk["butuh_perbaikan"]);
-        Assert.Equal("1", byCode["MKS-DISDIK"]["with_skp"]);
+        Assert.Equal(CsvWriter.Number(entries.Where(e => e.Status is ProgressStatus.Approved or ProgressStatus.Submitted).Select(e => e.EmployeeId).Distinct().Count()), dafduk["Melaporkan Progres"]);
+        Assert.Equal(CsvWriter.Number(entries.Count(e => e.Status == ProgressStatus.Approved)), dafduk["Laporan Disetujui"]);
+        Assert.Equal("3", dafduk["Laporan Menunggu Persetujuan"]);
+        Assert.Equal("1", dafduk["Penilaian Tahunan Final"]);
+        Assert.Equal("1", dafduk["Sangat Baik"]);
+        Assert.Equal("0", dafduk["Butuh Perbaikan"]);
+        Assert.Equal("1", byCode["MKS-DISDIK"]["Memiliki SKP"]);
+    }
+
+    [Fact]
+    public async Task EKinerjaProfile_IsTheEvaluationForm_OneLinePerIndicatorWithThePeriodsApprovedRealisation()
+    {
+        await using var app = await StartAsync();
+        await using (var db = app.NewDb())
+        {
+            var rina = await db.Employees.SingleAsync(e => e.Nip == BotApp.Rina.Nip);
+            var siti = await db.Employees.SingleAsync(e => e.Nip == BotApp.Siti.Nip);
+            db.Appraisals.Add(new Appraisal
+            {
+                EmployeeId = siti.Id, RaterId = rina.Id, PeriodCode = "2026-Q3", Status = AppraisalStatus.Acknowledged,
+                WorkResultRating = Rating.MeetsExpectation, BehaviourRating = Rating.AboveExpectation, Predikat = Predikat.Baik,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var document = await ExportAsync(app, "appraisals", "year=2026&profile=ekinerja", ExportFormat.EKinerja);
+
+        await using var check = app.NewDb();
+        var indicators = await check.Indicators.AsNoTracking().Where(i => i.Rhk!.Skp!.Year == 2026 && i.Rhk.Skp.Employee!.Nip == BotApp.Siti.Nip)
+            .Select(i => new { i.Id, i.Text, i.Unit }).ToListAsync();
+        var rows = document.Records.Select(r => Row(document, r)).ToList();
+        Assert.Equal(indicators.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal((BotApp.Siti.Nip, "2026-Q3", "Triwulan", "Sesuai Ekspektasi", "Di Atas Ekspektasi", "Baik", "Final, diterima pegawai"),
+            (r["NIP"], r["Periode"], r["Jenis Periode"], r["Rating Hasil Kerja"], r["Rating Perilaku Kerja"], r["Predikat Kinerja"], r["Status"])));
+        var ktp = indicators.Single(i => i.Text == "Jumlah KTP-el yang diterbitkan");
+        var approvedInQ3 = await check.ProgressEntries.AsNoTracking()
+            .Where(p => p.IndicatorId == ktp.Id && p.Status == ProgressStatus.Approved && p.Date >= new DateOnly(2026, 7, 1) && p.Date <= new DateOnly(2026, 9, 30))
+            .Select(p => p.Value).ToListAsync();
+        Assert.NotEmpty(approvedInQ3);
+        Assert.Equal(CsvWriter.Number(approvedInQ3.Sum()), Assert.Single(rows, r => r["Indikator Kinerja Individu"] == ktp.Text)["Realisasi"]);
     }
 }

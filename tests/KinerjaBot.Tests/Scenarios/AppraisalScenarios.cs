@@ -199,7 +199,7 @@ public sealed class AppraisalScenarios
         var again = await app.ExecuteAsync(BotApp.Hendra, Verbs.AppraisalCorrect, correction);
 
         Assert.Contains("Predikat: Baik", corrected.CardText);
-        Assert.Contains("usang", again.CardText);
+        Assert.Contains("sudah tidak berlaku", again.CardText);
         await using var db = app.NewDb();
         var revisions = await db.Appraisals.Where(a => a.EmployeeId == objectedRow.EmployeeId && a.PeriodCode == Period).OrderBy(a => a.Revision).ToListAsync();
         Assert.Equal(2, revisions.Count);
@@ -253,7 +253,7 @@ public sealed class AppraisalScenarios
 
         var stale = await app.ExecuteAsync(BotApp.Rina, Verbs.AppraisalRate, WithRating(first.DataOf(Verbs.AppraisalRate), Rating.BelowExpectation, Rating.BelowExpectation));
 
-        Assert.Contains("usang", stale.CardText);
+        Assert.Contains("sudah tidak berlaku", stale.CardText);
         Assert.Equal(Predikat.SangatBaik, (await LatestAsync(app, BotApp.Siti)).Predikat);
     }
 

@@ -63,6 +63,29 @@ public sealed class OnboardingScenarios
     }
 
     [Fact]
+    public async Task UnknownUser_OrganisationContactConfigured_IsToldWhomToContactInEitherLanguage()
+    {
+        const string contact = "Bidang Penilaian Kinerja BKPSDM Kota Tangerang Selatan (ext. 214)";
+        await using var app = await BotApp.StartAsync(new() { ["Organisation:PerformanceContact"] = contact });
+
+        await app.SayAsync(BotApp.Stranger, "status");
+        await app.WaitForAsync(BotApp.Stranger, c => c.Text == $"Mohon maaf, akun Teams Anda belum terdaftar sebagai pegawai di KinerjaBot. Silakan hubungi {contact}.", "Indonesian reply naming the contact");
+
+        await app.SayAsync(BotApp.Stranger, "status", "en-US");
+        await app.WaitForAsync(BotApp.Stranger, c => c.Text == $"Sorry, your Teams account is not registered as an employee in KinerjaBot yet. Please contact {contact}.", "English reply naming the contact");
+    }
+
+    [Fact]
+    public async Task UnknownUser_NoContactConfigured_IsPointedToThePersonnelUnit()
+    {
+        await using var app = await BotApp.StartAsync();
+
+        await app.SayAsync(BotApp.Stranger, "status");
+
+        await app.WaitForAsync(BotApp.Stranger, c => c.Text?.EndsWith("Silakan hubungi pengelola kinerja di unit kepegawaian (BKPSDM) instansi Anda.", StringComparison.Ordinal) == true, "generic contact");
+    }
+
+    [Fact]
     public async Task Garbage_BodyOrMissingType_Gets400AndNoReply()
     {
         await using var app = await BotApp.StartAsync();

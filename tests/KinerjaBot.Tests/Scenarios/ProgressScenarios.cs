@@ -109,6 +109,14 @@ public sealed class ProgressScenarios
         Assert.Contains("https://drive.example.go.id/x", refused.CardText);
         Assert.Equal(0, await SubmittedTodayCountAsync(app, BotApp.Budi));
 
+        // A link without its scheme is refused with a message that says which links are accepted.
+        var noScheme = await app.ExecuteAsync(BotApp.Budi, Verbs.ProgressSubmit, new JsonObject
+        {
+            ["indicatorId"] = indicatorId, ["value"] = "2", ["evidence"] = "drive.example.go.id/x",
+        });
+        Assert.Contains("tautan lengkap yang diawali https:// atau http://", noScheme.CardText);
+        Assert.Equal(0, await SubmittedTodayCountAsync(app, BotApp.Budi));
+
         var accepted = await app.ExecuteAsync(BotApp.Budi, Verbs.ProgressSubmit, new JsonObject
         {
             ["indicatorId"] = indicatorId, ["value"] = "2,5", ["date"] = "2026-11-20", ["note"] = "Pemeliharaan server SIAK", ["evidence"] = "https://drive.example.go.id/x",
@@ -193,7 +201,7 @@ public sealed class ProgressScenarios
 
         var result = await app.ExecuteAsync(BotApp.Rina, Verbs.ProgressApprove, staleData);
 
-        Assert.Contains("sudah usang", result.CardText);
+        Assert.Contains("sudah tidak berlaku", result.CardText);
         Assert.True(CardActions.Has(result.Card, Verbs.ProgressApprove), "the current card still lets the rater act on the new version");
         await using var db = app.NewDb();
         var entry = await db.ProgressEntries.SingleAsync(p => p.Id == entryId);
@@ -256,7 +264,7 @@ public sealed class ProgressScenarios
         await app.WaitForAsync(BotApp.Siti, c => c.Text?.Contains("dibatalkan") == true, "cancel acknowledged");
         await app.SayAsync(BotApp.Siti, "ya");
 
-        await app.WaitForAsync(BotApp.Siti, c => c.Text?.Contains("belum memahami") == true, "'ya' without an open flow is not a confirmation");
+        await app.WaitForAsync(BotApp.Siti, c => c.Text?.Contains("belum dapat saya pahami") == true, "'ya' without an open flow is not a confirmation");
         Assert.Equal(0, await SubmittedTodayCountAsync(app, BotApp.Siti));
     }
 
@@ -287,7 +295,7 @@ public sealed class ProgressScenarios
         app.Time.Advance(TimeSpan.FromHours(3));
         await app.SayAsync(BotApp.Siti, "ya");
 
-        await app.WaitForAsync(BotApp.Siti, c => c.Text?.Contains("belum memahami") == true, "stale 'ya' not applied");
+        await app.WaitForAsync(BotApp.Siti, c => c.Text?.Contains("belum dapat saya pahami") == true, "stale 'ya' not applied");
         Assert.Equal(0, await SubmittedTodayCountAsync(app, BotApp.Siti));
     }
 

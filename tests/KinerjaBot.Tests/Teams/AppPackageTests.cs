@@ -221,7 +221,19 @@ public sealed class AppPackageTests : IDisposable
         Assert.Contains("minta umpan balik", indonesianTitles);
         Assert.Contains("penilaian", indonesianTitles);
         Assert.Contains("bantuan", indonesianTitles);
+        Assert.Contains("tim", indonesianTitles);
+        Assert.Contains("ringkasan unit", indonesianTitles);
         Assert.All(englishTitles, t => Assert.False(string.IsNullOrWhiteSpace(t), "every command has an English title"));
+
+        // Each menu speaks one language: a description names commands of its own language only.
+        var indonesianDescriptions = commands.Select(c => (string)c!["description"]!).ToList();
+        var englishDescriptions = Enumerable.Range(0, commands.Count).Select(i => (string)english[$"bots[0].commandLists[0].commands[{i}].description"]!).ToList();
+        var onlyEnglish = englishTitles.OfType<string>().Except(indonesianTitles).ToList();
+        var onlyIndonesian = indonesianTitles.Except(englishTitles.OfType<string>()).ToList();
+        static bool Names(string text, string title) =>
+            System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(title)}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        Assert.All(indonesianDescriptions, d => Assert.DoesNotContain(onlyEnglish, t => Names(d, t)));
+        Assert.All(englishDescriptions, d => Assert.DoesNotContain(onlyIndonesian, t => Names(d, t)));
 
         await using var app = await BotApp.StartAsync();
         foreach (var (title, locale) in indonesianTitles.Select(t => (t, "id-ID")).Concat(englishTitles.Select(t => (t!, "en-US"))))

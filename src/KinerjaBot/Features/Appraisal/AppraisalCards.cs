@@ -48,7 +48,7 @@ public static class AppraisalCards
         };
         if (own.RaterId is null)
         {
-            card.Body.Add(new TextBlock(t["Appraisal.NoRater"]) { IsSubtle = true });
+            card.Body.Add(new TextBlock(t.WithContact("Appraisal.NoRater")) { IsSubtle = true });
         }
         else if (!own.Exists || AppraisalWorkflow.Apply(own.Status, WorkflowAction.SelfAssess).Allowed)
         {
@@ -383,7 +383,7 @@ public static class AppraisalCards
         if (showRatings && v.Predikat is { } predikat)
         {
             card.Body.Add(new TextBlock(t.Format("Appraisal.Field.PredikatText", t["Appraisal.Predikat." + predikat]))
-                { Size = CardStyles.Large, Weight = CardStyles.Bolder, Color = predikat >= Predikat.Baik ? CardStyles.Good : CardStyles.Attention });
+                { Size = CardStyles.Large, Weight = CardStyles.Bolder, Color = predikat >= Predikat.Baik ? CardStyles.Accent : CardStyles.Attention });
             if (v.AngkaKreditValue is { } ak)
             {
                 card.Body.Add(new TextBlock(t.Format("Appraisal.Field.AngkaKredit", ak.ToString("0.###", t.Culture), t.Number(v.CreditCoefficient!.Value), v.Period.MonthCount))
@@ -415,7 +415,7 @@ public static class AppraisalCards
         card.Body.Add(new TextBlock(t["Appraisal.Field.Progress"]) { Weight = CardStyles.Bolder, Spacing = CardStyles.Medium, Separator = true });
         if (v.Rhks.Count == 0)
         {
-            card.Body.Add(new TextBlock(t["Progress.NoSkp"]) { IsSubtle = true });
+            card.Body.Add(new TextBlock(t.WithContact("Progress.NoSkp")) { IsSubtle = true });
         }
 
         foreach (var rhk in v.Rhks.Take(MainRhks))

@@ -50,7 +50,7 @@ public static partial class AppraisalRoutes
     {
         if (!turn.User.IsRegistered)
         {
-            return Notice(turn.T["Common.NotRegistered"]);
+            return Notice(turn.T.WithContact("Common.NotRegistered"));
         }
 
         var code = CardData.Str(action.Data, "period");
@@ -67,7 +67,7 @@ public static partial class AppraisalRoutes
     {
         if (!turn.User.IsRegistered)
         {
-            turn.Reply(turn.T["Common.NotRegistered"]);
+            turn.Reply(turn.T.WithContact("Common.NotRegistered"));
             await turn.SaveAsync();
             return;
         }
@@ -119,7 +119,7 @@ public static partial class AppraisalRoutes
         var view = (await service.ViewAsync(me.Id, period, turn.Cancellation))!;
         if (await service.EffectiveRaterAsync(me.Id, turn.Today, turn.Cancellation) is null)
         {
-            return Notice(turn.T["Appraisal.NoRater"]);
+            return Notice(turn.T.WithContact("Appraisal.NoRater"));
         }
 
         if (view.Exists && !AppraisalWorkflow.Apply(view.Status, WorkflowAction.SelfAssess).Allowed)
@@ -170,7 +170,7 @@ public static partial class AppraisalRoutes
         var raterId = await service.EffectiveRaterAsync(me.Id, turn.Today, turn.Cancellation);
         if (raterId is null)
         {
-            return Notice(t["Appraisal.NoRater"]);
+            return Notice(t.WithContact("Appraisal.NoRater"));
         }
 
         var row = await service.LatestAsync(me.Id, period, turn.Cancellation);

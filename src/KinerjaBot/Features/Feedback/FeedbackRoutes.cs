@@ -51,7 +51,7 @@ public static partial class FeedbackRoutes
     {
         if (!turn.User.IsRegistered)
         {
-            turn.Reply(turn.T["Common.NotRegistered"]);
+            turn.Reply(turn.T.WithContact("Common.NotRegistered"));
             await turn.SaveAsync();
             return;
         }
@@ -75,14 +75,14 @@ public static partial class FeedbackRoutes
     }
 
     private static async Task<InvokeResponse> FormAsync(Turn turn) =>
-        turn.User.IsRegistered ? InvokeResponse.Card((await BuildFormAsync(turn, null, null)).ToJson()) : Notice(turn.T["Common.NotRegistered"]);
+        turn.User.IsRegistered ? InvokeResponse.Card((await BuildFormAsync(turn, null, null)).ToJson()) : Notice(turn.T.WithContact("Common.NotRegistered"));
 
     /// <summary>"umpan balik": requests waiting for me come as cards; requests whose recipient left are rerouted first.</summary>
     private static async Task ListAsync(Turn turn)
     {
         if (!turn.User.IsRegistered)
         {
-            turn.Reply(turn.T["Common.NotRegistered"]);
+            turn.Reply(turn.T.WithContact("Common.NotRegistered"));
             await turn.SaveAsync();
             return;
         }
@@ -107,7 +107,7 @@ public static partial class FeedbackRoutes
     {
         if (!turn.User.IsRegistered)
         {
-            return Notice(turn.T["Common.NotRegistered"]);
+            return Notice(turn.T.WithContact("Common.NotRegistered"));
         }
 
         var me = turn.User.Employee!;
@@ -290,7 +290,7 @@ public static partial class FeedbackRoutes
     {
         if (turn.User.Employee is null)
         {
-            return (null, Notice(turn.T["Common.NotRegistered"]));
+            return (null, Notice(turn.T.WithContact("Common.NotRegistered")));
         }
 
         var member = employeeId is null ? null : await turn.Db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Id == employeeId && e.IsActive, turn.Cancellation);

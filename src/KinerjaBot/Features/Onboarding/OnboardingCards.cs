@@ -27,7 +27,7 @@ public static class OnboardingCards
         }
         else
         {
-            card.Body.Add(new TextBlock(t["Welcome.Unregistered"]) { Color = CardStyles.Warning });
+            card.Body.Add(new TextBlock(t.WithContact("Welcome.Unregistered")) { Color = CardStyles.Warning });
         }
 
         card.Body.Add(new TextBlock(t["Welcome.TryHelp"]) { Spacing = CardStyles.Medium });

@@ -33,7 +33,7 @@ public static partial class OnboardingRoutes
             var turn = context.Kinerja();
             if (!turn.User.IsRegistered)
             {
-                turn.Reply(turn.T["Common.NotRegistered"]);
+                turn.Reply(turn.T.WithContact("Common.NotRegistered"));
                 await turn.SaveAsync();
                 return;
             }
@@ -119,7 +119,7 @@ public static partial class OnboardingRoutes
             turn.User.Reference.Locale = language;
         }
 
-        turn.User.T = Texts.For(language);
+        turn.User.T = turn.User.T.In(language);
         turn.Reply(turn.T["Language.Switched"]);
         await turn.SaveAsync();
     }

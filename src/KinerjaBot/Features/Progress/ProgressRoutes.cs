@@ -80,13 +80,13 @@ public static partial class ProgressRoutes
         : null;
 
     private static InvokeResponse? RequireEmployee(Turn turn) =>
-        turn.User.IsRegistered ? null : InvokeResponse.Card(Notice(turn.T["Common.NotRegistered"]).ToJson());
+        turn.User.IsRegistered ? null : InvokeResponse.Card(Notice(turn.T.WithContact("Common.NotRegistered")).ToJson());
 
     private static async Task ReportByChatAsync(Turn turn)
     {
         if (!turn.User.IsRegistered)
         {
-            turn.Reply(turn.T["Common.NotRegistered"]);
+            turn.Reply(turn.T.WithContact("Common.NotRegistered"));
             await turn.SaveAsync();
             return;
         }
@@ -95,7 +95,7 @@ public static partial class ProgressRoutes
         var indicators = await service.IndicatorsAsync(turn.User.Employee!.Id, turn.Today, turn.Cancellation);
         if (indicators.Count == 0)
         {
-            turn.Reply(turn.T["Progress.NoSkp"]);
+            turn.Reply(turn.T.WithContact("Progress.NoSkp"));
             await turn.SaveAsync();
             return;
         }
@@ -191,7 +191,7 @@ public static partial class ProgressRoutes
         var indicators = await service.IndicatorsAsync(turn.User.Employee!.Id, turn.Today, turn.Cancellation);
         if (indicators.Count == 0)
         {
-            return InvokeResponse.Card(Notice(turn.T["Progress.NoSkp"]).ToJson());
+            return InvokeResponse.Card(Notice(turn.T.WithContact("Progress.NoSkp")).ToJson());
         }
 
         // Pre-fill from an open chat report, so "Ubah" keeps what was already said.

@@ -21,7 +21,7 @@ public static class StatusCards
         };
         if (indicators.Count == 0)
         {
-            card.Body.Add(new TextBlock(t["Progress.NoSkp"]));
+            card.Body.Add(new TextBlock(t.WithContact("Progress.NoSkp")));
         }
 
         foreach (var rhk in indicators.GroupBy(i => (i.RhkText, i.RhkKind)))

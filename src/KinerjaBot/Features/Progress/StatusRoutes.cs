@@ -43,14 +43,14 @@ public static partial class StatusRoutes
             var turn = context.Kinerja();
             return turn.User.IsRegistered
                 ? InvokeResponse.Card((await BuildAsync(turn)).ToJson())
-                : InvokeResponse.Card(ProgressRoutes.Notice(turn.T["Common.NotRegistered"]).ToJson());
+                : InvokeResponse.Card(ProgressRoutes.Notice(turn.T.WithContact("Common.NotRegistered")).ToJson());
         })
         .OnCardAction(Features.Verbs.ReviewList, async (context, _) =>
         {
             var turn = context.Kinerja();
             if (!turn.User.IsRegistered)
             {
-                return InvokeResponse.Card(ProgressRoutes.Notice(turn.T["Common.NotRegistered"]).ToJson());
+                return InvokeResponse.Card(ProgressRoutes.Notice(turn.T.WithContact("Common.NotRegistered")).ToJson());
             }
 
             await SendPendingAsync(turn);
@@ -65,7 +65,7 @@ public static partial class StatusRoutes
             return true;
         }
 
-        turn.Reply(turn.T["Common.NotRegistered"]);
+        turn.Reply(turn.T.WithContact("Common.NotRegistered"));
         await turn.SaveAsync();
         return false;
     }

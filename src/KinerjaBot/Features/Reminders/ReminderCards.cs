@@ -84,7 +84,11 @@ public static class ReminderCards
             card.Body.Add(new TextBlock(t.Format("Reminder.More", v.Total - v.Items.Count)) { IsSubtle = true, Spacing = CardStyles.Small });
         }
 
-        card.Body.Add(new TextBlock(t[v.IsDigest ? "Reminder.Approvals.DigestNote" : "Reminder.Approvals.NudgeNote"]) { IsSubtle = true, Size = CardStyles.Small });
+        card.Body.Add(new TextBlock(v.IsDigest ? t["Reminder.Approvals.DigestNote"] : t.Format("Reminder.Approvals.NudgeNote", v.NudgeAfterWorkingDays))
+        {
+            IsSubtle = true,
+            Size = CardStyles.Small,
+        });
         card.Actions.Add(new ExecuteAction
         {
             Verb = v.IsDigest ? Verbs.ApprovalsDigestOff : Verbs.ApprovalsDigestOn,

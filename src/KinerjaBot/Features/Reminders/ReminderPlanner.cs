@@ -257,7 +257,7 @@ public sealed partial class ReminderPlanner(
         var items = pending.Take(ReminderCards.MaxListed).Select(p => new PendingItem(p.EmployeeName, p.What, p.Date)).ToList();
         return new Planned(rater, $"reminder:approvals:{ReminderCalendar.Day(clock.Date)}:{rater.Id}", "reminder.approvals", t =>
         {
-            var view = new ApprovalsView(BotUser.AddressOf(rater, t), pending.Count, items, rater.ApprovalsAsDigest);
+            var view = new ApprovalsView(BotUser.AddressOf(rater, t), pending.Count, items, rater.ApprovalsAsDigest, rule.NudgeAfterWorkingDays);
             return (ReminderCards.Approvals(t, view), t["Reminder.Approvals.Title"]);
         });
     }

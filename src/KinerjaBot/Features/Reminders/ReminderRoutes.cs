@@ -60,7 +60,7 @@ public static partial class ReminderRoutes
             var turn = context.Kinerja();
             if (turn.User.Employee is null)
             {
-                turn.Reply(turn.T["Common.NotRegistered"]);
+                turn.Reply(turn.T.WithContact("Common.NotRegistered"));
             }
             else
             {
@@ -82,7 +82,7 @@ public static partial class ReminderRoutes
     {
         if (turn.User.Employee is not { } employee)
         {
-            turn.Reply(turn.T["Common.NotRegistered"]);
+            turn.Reply(turn.T.WithContact("Common.NotRegistered"));
         }
         else
         {
@@ -96,7 +96,7 @@ public static partial class ReminderRoutes
     {
         if (turn.User.Employee is not { } employee)
         {
-            return InvokeResponse.Card(ProgressRoutes.Notice(turn.T["Common.NotRegistered"]).ToJson());
+            return InvokeResponse.Card(ProgressRoutes.Notice(turn.T.WithContact("Common.NotRegistered")).ToJson());
         }
 
         var notice = change is null ? null : await change(turn, employee, off);
@@ -148,7 +148,7 @@ public static partial class ReminderRoutes
     {
         if (turn.User.Employee is not { } employee)
         {
-            return InvokeResponse.Card(ProgressRoutes.Notice(turn.T["Common.NotRegistered"]).ToJson());
+            return InvokeResponse.Card(ProgressRoutes.Notice(turn.T.WithContact("Common.NotRegistered")).ToJson());
         }
 
         var calendar = turn.Context.Services.GetRequiredService<ReminderCalendar>();

@@ -15,7 +15,8 @@ public sealed record ReminderView(
 public sealed record PendingItem(string EmployeeName, string What, DateOnly Date);
 
 /// <param name="IsDigest">The rater chose a daily digest (rather than a nudge about old submissions).</param>
-public sealed record ApprovalsView(string Address, int Total, IReadOnlyList<PendingItem> Items, bool IsDigest);
+/// <param name="NudgeAfterWorkingDays">The configured wait after which raters without the digest are nudged.</param>
+public sealed record ApprovalsView(string Address, int Total, IReadOnlyList<PendingItem> Items, bool IsDigest, int NudgeAfterWorkingDays);
 
 /// <summary>An overdue item of a team member, for their rater's digest.</summary>
 public sealed record OverdueItem(ReminderRuleKind Rule, PerformancePeriod? Period, string? Counterpart, int Count, DateOnly Due);

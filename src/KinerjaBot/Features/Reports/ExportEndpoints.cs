@@ -8,10 +8,12 @@ public static class ExportEndpoints
     /// <summary>
     /// <c>GET /admin/export/{progress|feedback|appraisals|units}?year=2026</c>, streamed as CSV.
     /// <c>bom=true</c> starts the file with a UTF-8 BOM (Excel); <c>delimiter=semicolon</c> suits Excel under an Indonesian locale.
+    /// Indonesian headers and labels unless <c>lang=en</c> (English headers, stable codes); <c>profile=ekinerja</c> lays the
+    /// appraisals out as the SKP evaluation form (see <see cref="ExportFormat"/>).
     /// </summary>
     public static RouteGroupBuilder MapExportAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/export/{kind}", (string kind, int? year, bool? bom, string? delimiter, ReportExports exports, TimeProvider time, HttpContext http) =>
+        admin.MapGet("/export/{kind}", (string kind, int? year, bool? bom, string? delimiter, string? lang, string? profile, ReportExports exports, TimeProvider time, HttpContext http) =>
         {
             if (!Enum.TryParse<ExportKind>(kind, ignoreCase: true, out var exportKind) || !kind.All(char.IsAsciiLetter))
             {
@@ -37,11 +39,25 @@ public static class ExportEndpoints
                 return Results.BadRequest(new { error = "delimiter must be comma, semicolon or tab." });
             }
 
-            var name = $"kinerjabot-{exportKind.ToString().ToLowerInvariant()}-{chosenYear}.csv";
+            ExportFormat? format = ((lang ?? "id").ToLowerInvariant(), (profile ?? "").ToLowerInvariant()) switch
+            {
+                ("id", "") => ExportFormat.Indonesian,
+                ("en", "") => ExportFormat.Codes,
+                ("id", "ekinerja") when exportKind == ExportKind.Appraisals => ExportFormat.EKinerja,
+                _ => null,
+            };
+            if (format is null)
+            {
+                return Results.BadRequest(new { error = "lang must be id or en; profile=ekinerja is for the appraisals export, in Indonesian." });
+            }
+
+            var name = format == ExportFormat.EKinerja
+                ? $"kinerjabot-ekinerja-{chosenYear}.csv"
+                : $"kinerjabot-{exportKind.ToString().ToLowerInvariant()}-{chosenYear}.csv";
             return Results.Stream(async stream =>
             {
                 await using var writer = new StreamWriter(stream, bom == true ? CsvWriter.Utf8WithBom : CsvWriter.Utf8, bufferSize: 64 * 1024);
-                await exports.WriteAsync(exportKind, chosenYear, new CsvWriter(writer, separator.Value), http.RequestAborted);
+                await exports.WriteAsync(exportKind, chosenYear, format.Value, new CsvWriter(writer, separator.Value), http.RequestAborted);
                 await writer.FlushAsync(http.RequestAborted);
             }, "text/csv; charset=utf-8", name);
         });

@@ -1,6 +1,7 @@
 using KinerjaBot.Data;
 using KinerjaBot.Domain;
 using KinerjaBot.Infrastructure.Csv;
+using KinerjaBot.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace KinerjaBot.Features.Reports;
@@ -14,46 +15,99 @@ public enum ExportKind
 }
 
 /// <summary>
+/// How an export reads. <see cref="Indonesian"/> (the default) has Indonesian headers and the labels people see on the
+/// cards ("Sangat Baik", "Di Atas Ekspektasi"); <see cref="Codes"/> has the English headers and the stable English
+/// identifiers the imports use, for scripts; <see cref="EKinerja"/> is the appraisals laid out as the SKP evaluation
+/// form of PermenPANRB 6/2022 (README "Reports and exports" says what is and is not known of e-Kinerja's import).
+/// </summary>
+public enum ExportFormat
+{
+    Indonesian,
+    Codes,
+    EKinerja,
+}
+
+/// <summary>
 /// The CSV files the BKPSDM keys into e-Kinerja (columns in README "Reports and exports"). Rows are read
 /// from the database as a stream and written one by one, so a province-sized export never sits in memory.
-/// Codes (status, aspect, predikat) are the stable English identifiers also used by the imports.
 /// </summary>
 public sealed class ReportExports(KinerjaDbContext db)
 {
-    public static readonly IReadOnlyDictionary<ExportKind, string[]> Columns = new Dictionary<ExportKind, string[]>
+    private static readonly Dictionary<ExportKind, (string Code, string Indonesian)[]> Headers = new()
     {
         [ExportKind.Progress] =
         [
-            "nip", "name", "unit_code", "year", "month", "rhk_kind", "rhk_no", "rhk_text", "indicator_text", "aspect",
-            "target", "unit", "realisation_approved", "realisation_pending", "entries",
+            ("nip", "NIP"), ("name", "Nama"), ("unit_code", "Kode Unit"), ("year", "Tahun"), ("month", "Bulan"), ("rhk_kind", "Jenis RHK"),
+            ("rhk_no", "No. RHK"), ("rhk_text", "Rencana Hasil Kerja"), ("indicator_text", "Indikator Kinerja Individu"), ("aspect", "Aspek"),
+            ("target", "Target"), ("unit", "Satuan"), ("realisation_approved", "Realisasi Disetujui"), ("realisation_pending", "Realisasi Menunggu Persetujuan"),
+            ("entries", "Jumlah Laporan"),
         ],
         [ExportKind.Feedback] =
         [
-            "date", "from_nip", "from_name", "to_nip", "to_name", "to_unit_code", "rhk_text", "behaviour", "request_id", "feedback",
+            ("date", "Tanggal"), ("from_nip", "NIP Pemberi"), ("from_name", "Nama Pemberi"), ("to_nip", "NIP Penerima"), ("to_name", "Nama Penerima"),
+            ("to_unit_code", "Kode Unit Penerima"), ("rhk_text", "Rencana Hasil Kerja"), ("behaviour", "Perilaku Kerja"), ("request_id", "No. Permintaan"),
+            ("feedback", "Umpan Balik"),
         ],
         [ExportKind.Appraisals] =
         [
-            "nip", "name", "unit_code", "period", "period_kind", "rater_nip", "rater_name", "status",
-            "work_result_rating", "behaviour_rating", "predikat", "revision", "finalized_at", "acknowledged_at",
+            ("nip", "NIP"), ("name", "Nama"), ("unit_code", "Kode Unit"), ("period", "Periode"), ("period_kind", "Jenis Periode"),
+            ("rater_nip", "NIP Pejabat Penilai"), ("rater_name", "Nama Pejabat Penilai"), ("status", "Status"),
+            ("work_result_rating", "Rating Hasil Kerja"), ("behaviour_rating", "Rating Perilaku Kerja"), ("predikat", "Predikat Kinerja"),
+            ("revision", "Revisi"), ("finalized_at", "Ditetapkan Pada"), ("acknowledged_at", "Diterima Pegawai Pada"),
         ],
         [ExportKind.Units] =
         [
-            "unit_code", "unit_name", "parent_code", "head_nip", "employees", "with_skp", "reporting", "entries_approved", "entries_pending",
-            "feedback_notes", "annual_final", "sangat_baik", "baik", "butuh_perbaikan", "kurang_misconduct", "sangat_kurang",
+            ("unit_code", "Kode Unit"), ("unit_name", "Nama Unit"), ("parent_code", "Kode Unit Induk"), ("head_nip", "NIP Kepala Unit"),
+            ("employees", "Jumlah Pegawai"), ("with_skp", "Memiliki SKP"), ("reporting", "Melaporkan Progres"), ("entries_approved", "Laporan Disetujui"),
+            ("entries_pending", "Laporan Menunggu Persetujuan"), ("feedback_notes", "Umpan Balik Diterima"), ("annual_final", "Penilaian Tahunan Final"),
+            ("sangat_baik", "Sangat Baik"), ("baik", "Baik"), ("butuh_perbaikan", "Butuh Perbaikan"), ("kurang_misconduct", "Kurang/Misconduct"),
+            ("sangat_kurang", "Sangat Kurang"),
         ],
     };
 
-    public async Task WriteAsync(ExportKind kind, int year, CsvWriter csv, CancellationToken ct)
+    /// <summary>The SKP evaluation form's columns (PermenPANRB 6/2022, lampiran): one line per employee, period and indicator.</summary>
+    private static readonly string[] EKinerjaHeader =
+    [
+        "NIP", "Nama", "Periode", "Jenis Periode", "Jenis RHK", "Rencana Hasil Kerja", "Aspek", "Indikator Kinerja Individu", "Target", "Satuan",
+        "Realisasi", "Rating Hasil Kerja", "Rating Perilaku Kerja", "Predikat Kinerja", "NIP Pejabat Penilai", "Status",
+    ];
+
+    public static IReadOnlyList<string> Header(ExportKind kind, ExportFormat format) => format switch
     {
-        await csv.WriteRecordAsync(Columns[kind], ct);
-        var task = kind switch
+        ExportFormat.EKinerja => EKinerjaHeader,
+        ExportFormat.Codes => Headers[kind].Select(h => h.Code).ToArray(),
+        _ => Headers[kind].Select(h => h.Indonesian).ToArray(),
+    };
+
+    public async Task WriteAsync(ExportKind kind, int year, ExportFormat format, CsvWriter csv, CancellationToken ct)
+    {
+        await csv.WriteRecordAsync(Header(kind, format), ct);
+        var labels = new Labels(format == ExportFormat.Codes);
+        var task = (kind, format) switch
         {
-            ExportKind.Progress => ProgressAsync(year, csv, ct),
-            ExportKind.Feedback => FeedbackAsync(year, csv, ct),
-            ExportKind.Appraisals => AppraisalsAsync(year, csv, ct),
+            (ExportKind.Appraisals, ExportFormat.EKinerja) => EKinerjaAsync(year, labels, csv, ct),
+            (ExportKind.Progress, _) => ProgressAsync(year, csv, ct),
+            (ExportKind.Feedback, _) => FeedbackAsync(year, labels, csv, ct),
+            (ExportKind.Appraisals, _) => AppraisalsAsync(year, labels, csv, ct),
             _ => UnitsAsync(year, csv, ct),
         };
         await task;
+    }
+
+    /// <summary>Values as people read them on the cards, or the stable codes.</summary>
+    private sealed class Labels(bool codes)
+    {
+        private static readonly Texts Id = Texts.For(Texts.Indonesian);
+
+        public string? Status(AppraisalStatus status) => codes ? status.ToString() : Id["Appraisal.Status." + status];
+
+        public string? Rating(Rating? rating) => rating is not { } r ? null : codes ? r.ToString() : Id["Appraisal.Rating." + r];
+
+        public string? Predikat(Predikat? predikat) => predikat is not { } p ? null : codes ? p.ToString() : Id["Appraisal.Predikat." + p];
+
+        public string? Behaviour(BerAkhlakValue? value) => value is not { } v ? null : codes ? v.ToString() : BerAkhlak.IndonesianName(v);
+
+        public string PeriodKind(PeriodKind kind) => codes ? kind.ToString() : Id["Reports.Export.PeriodKind." + kind];
     }
 
     private sealed record Person(string Nip, string Name, string UnitCode);
@@ -123,7 +177,7 @@ public sealed class ReportExports(KinerjaDbContext db)
     }
 
     /// <summary>Every feedback note given in the year (answers to requests and unsolicited feedback).</summary>
-    private async Task FeedbackAsync(int year, CsvWriter csv, CancellationToken ct)
+    private async Task FeedbackAsync(int year, Labels labels, CsvWriter csv, CancellationToken ct)
     {
         var people = await PeopleAsync(ct);
         var (from, to) = YearBounds(year);
@@ -137,14 +191,14 @@ public sealed class ReportExports(KinerjaDbContext db)
             await csv.WriteRecordAsync(
             [
                 CsvWriter.Date(IndonesianTimeZones.LocalDate(n.CreatedAt, Wib)), giver?.Nip, giver?.Name, receiver?.Nip, receiver?.Name, receiver?.UnitCode,
-                n.RhkId is { } r ? rhks.GetValueOrDefault(r) : null, n.Behaviour?.ToString(),
+                n.RhkId is { } r ? rhks.GetValueOrDefault(r) : null, labels.Behaviour(n.Behaviour),
                 n.RequestId is { } q ? CsvWriter.Number(q) : null, CsvWriter.Text(n.Text),
             ], ct);
         }
     }
 
     /// <summary>The latest revision of every appraisal of the year (triwulan and annual).</summary>
-    private async Task AppraisalsAsync(int year, CsvWriter csv, CancellationToken ct)
+    private async Task AppraisalsAsync(int year, Labels labels, CsvWriter csv, CancellationToken ct)
     {
         var people = await PeopleAsync(ct);
         var yearCode = PerformancePeriod.ForYear(year).Code;
@@ -162,13 +216,75 @@ public sealed class ReportExports(KinerjaDbContext db)
             last = (a.EmployeeId, a.PeriodCode);
             var employee = people.GetValueOrDefault(a.EmployeeId);
             var rater = people.GetValueOrDefault(a.RaterId);
-            var kind = PerformancePeriod.TryParse(a.PeriodCode, out var period) ? period.Kind.ToString() : "";
+            var kind = PerformancePeriod.TryParse(a.PeriodCode, out var period) ? labels.PeriodKind(period.Kind) : "";
             await csv.WriteRecordAsync(
             [
-                employee?.Nip, employee?.Name, employee?.UnitCode, a.PeriodCode, kind, rater?.Nip, rater?.Name, a.Status.ToString(),
-                a.WorkResultRating?.ToString(), a.BehaviourRating?.ToString(), a.Predikat?.ToString(), CsvWriter.Number(a.Revision),
+                employee?.Nip, employee?.Name, employee?.UnitCode, a.PeriodCode, kind, rater?.Nip, rater?.Name, labels.Status(a.Status),
+                labels.Rating(a.WorkResultRating), labels.Rating(a.BehaviourRating), labels.Predikat(a.Predikat), CsvWriter.Number(a.Revision),
                 CsvWriter.Timestamp(a.FinalizedAt), CsvWriter.Timestamp(a.AcknowledgedAt),
             ], ct);
+        }
+    }
+
+    /// <summary>
+    /// The latest revision of every appraisal of the year, one line per indicator of the employee's SKP, with the
+    /// indicator's approved realisation within the appraisal's period (a triwulan, or the whole year).
+    /// </summary>
+    private async Task EKinerjaAsync(int year, Labels labels, CsvWriter csv, CancellationToken ct)
+    {
+        var people = await PeopleAsync(ct);
+        var indicators = (await db.Indicators.AsNoTracking().Where(i => i.Rhk!.Skp!.Year == year)
+                .OrderBy(i => i.Rhk!.Kind).ThenBy(i => i.Rhk!.Order).ThenBy(i => i.Id)
+                .Select(i => new { i.Id, EmployeeId = i.Rhk!.Skp!.EmployeeId, i.Text, i.Aspect, i.Target, i.Unit, RhkKind = i.Rhk.Kind, RhkText = i.Rhk.Text })
+                .ToListAsync(ct))
+            .ToLookup(i => i.EmployeeId);
+        var units = indicators.SelectMany(g => g).ToDictionary(i => i.Id, i => i.Unit);
+
+        // Reduced while streaming: one figure per indicator and triwulan, never every report at once.
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var quarters = new Dictionary<(int Indicator, int Quarter), (DateOnly Date, decimal Value)>();
+        var entries = db.ProgressEntries.AsNoTracking()
+            .Where(p => p.Date >= from && p.Date <= to && p.Status == ProgressStatus.Approved)
+            .OrderBy(p => p.IndicatorId).ThenBy(p => p.Date).ThenBy(p => p.Id)
+            .Select(p => new { p.IndicatorId, p.Date, p.Value }).AsAsyncEnumerable();
+        await foreach (var e in entries.WithCancellation(ct))
+        {
+            var key = (e.IndicatorId, (e.Date.Month + 2) / 3);
+            var so = quarters.GetValueOrDefault(key, (e.Date, 0m));
+            quarters[key] = (e.Date, Realisation.Of(units.GetValueOrDefault(e.IndicatorId), [so, (e.Date, e.Value)]));
+        }
+
+        string? RealisationIn(PerformancePeriod period, int indicatorId)
+        {
+            var range = period.Kind == PeriodKind.Quarter ? new[] { period.Number } : [1, 2, 3, 4];
+            var figures = range.Where(q => quarters.ContainsKey((indicatorId, q))).Select(q => quarters[(indicatorId, q)]).ToList();
+            return figures.Count == 0 ? null : CsvWriter.Number(Realisation.Of(units.GetValueOrDefault(indicatorId), figures));
+        }
+
+        var yearCode = PerformancePeriod.ForYear(year).Code;
+        var prefix = yearCode + "-";
+        var rows = db.Appraisals.AsNoTracking().Where(a => a.PeriodCode == yearCode || a.PeriodCode.StartsWith(prefix))
+            .OrderBy(a => a.EmployeeId).ThenBy(a => a.PeriodCode).ThenByDescending(a => a.Revision).AsAsyncEnumerable();
+        (int, string)? last = null;
+        await foreach (var a in rows.WithCancellation(ct))
+        {
+            if (last == (a.EmployeeId, a.PeriodCode) || !PerformancePeriod.TryParse(a.PeriodCode, out var period))
+            {
+                continue;
+            }
+
+            last = (a.EmployeeId, a.PeriodCode);
+            var employee = people.GetValueOrDefault(a.EmployeeId);
+            var rater = people.GetValueOrDefault(a.RaterId);
+            foreach (var i in indicators[a.EmployeeId])
+            {
+                await csv.WriteRecordAsync(
+                [
+                    employee?.Nip, employee?.Name, a.PeriodCode, labels.PeriodKind(period.Kind), i.RhkKind.ToString(), i.RhkText, i.Aspect.ToString(),
+                    i.Text, CsvWriter.Number(i.Target), i.Unit, RealisationIn(period, i.Id),
+                    labels.Rating(a.WorkResultRating), labels.Rating(a.BehaviourRating), labels.Predikat(a.Predikat), rater?.Nip, labels.Status(a.Status),
+                ], ct);
+            }
         }
     }
 

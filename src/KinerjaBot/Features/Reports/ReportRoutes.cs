@@ -42,7 +42,7 @@ public static partial class ReportRoutes
     {
         if (turn.User.Employee is not { } me)
         {
-            return ProgressRoutes.Notice(turn.T["Common.NotRegistered"]);
+            return ProgressRoutes.Notice(turn.T.WithContact("Common.NotRegistered"));
         }
 
         var service = turn.Context.Services.GetRequiredService<ReportService>();
@@ -54,7 +54,7 @@ public static partial class ReportRoutes
     {
         if (turn.User.Employee is not { } me)
         {
-            return ProgressRoutes.Notice(turn.T["Common.NotRegistered"]);
+            return ProgressRoutes.Notice(turn.T.WithContact("Common.NotRegistered"));
         }
 
         var service = turn.Context.Services.GetRequiredService<ReportService>();
