@@ -64,6 +64,7 @@ public static class KinerjaBotApp
     internal static void MapAdmin(RouteGroupBuilder admin) => admin
         .MapOutboxAdmin()
         .MapImportAdmin()
+        .MapOrganisationResultAdmin()
         .MapDirectoryAdmin()
         .MapExportAdmin();
 
