@@ -74,7 +74,7 @@ public sealed class OrganisationResultScenarios
 
         var notSet = await app.ExecuteAsync(BotApp.Rina, Verbs.AppraisalDistribution, new JsonObject { ["period"] = Period, ["orgResult"] = "Istimewa" });
         Assert.Contains("Capaian kinerja organisasi untuk Triwulan 3 2026 belum ditetapkan", notSet.CardText);
-        Assert.Contains("pimpinan instansi (Hendra Gunawan", notSet.CardText);
+        Assert.Contains("pimpinan instansi (Drs. Hendra Gunawan, M.Si.", notSet.CardText);
         Assert.DoesNotContain("✓", notSet.CardText);
 
         await app.SayAsync(BotApp.Hendra, "hasil organisasi " + Period);
@@ -85,7 +85,7 @@ public sealed class OrganisationResultScenarios
 
         // Istimewa would pass three Sangat Baik; the card sends it, the stored Baik is what counts.
         var baik = await app.ExecuteAsync(BotApp.Rina, Verbs.AppraisalDistribution, new JsonObject { ["period"] = Period, ["orgResult"] = "Istimewa" });
-        Assert.Contains("Baik (capaian Dinas Kependudukan dan Pencatatan Sipil Kota Tangerang Selatan, ditetapkan oleh Hendra Gunawan", baik.CardText);
+        Assert.Contains("Baik (capaian Dinas Kependudukan dan Pencatatan Sipil Kota Tangerang Selatan, ditetapkan oleh Drs. Hendra Gunawan, M.Si.", baik.CardText);
         Assert.Contains("✗ harus ada pegawai dengan predikat Butuh Perbaikan dan/atau Kurang/Misconduct", baik.CardText);
         Assert.Contains("minimal 1 orang Butuh Perbaikan dan/atau Kurang/Misconduct, saat ini 0 orang", baik.CardText);
         Assert.Contains("✓ Baik paling banyak 70% (maksimal 2 dari 3 orang Baik, saat ini 0 orang)", baik.CardText);
@@ -117,7 +117,7 @@ public sealed class OrganisationResultScenarios
 
         // Rina heads the Bidang, not the instansi: she is told who sets it, and a forged action stores nothing.
         await app.SayAsync(BotApp.Rina, "hasil organisasi");
-        await app.WaitForAsync(BotApp.Rina, c => c.Text?.Contains("ditetapkan oleh pimpinan instansi (Hendra Gunawan") == true, "who sets it");
+        await app.WaitForAsync(BotApp.Rina, c => c.Text?.Contains("ditetapkan oleh pimpinan instansi (Drs. Hendra Gunawan, M.Si.") == true, "who sets it");
         var forged = await SetInChatAsync(app, BotApp.Rina, Bidang, OrganisationResult.Istimewa);
         var staff = await SetInChatAsync(app, BotApp.Siti, Dinas, OrganisationResult.Istimewa);
         // Hendra is pimpinan of his own instansi only.
@@ -186,7 +186,7 @@ public sealed class OrganisationResultScenarios
         var broken = await app.ExecuteAsync(BotApp.Rina, Verbs.AppraisalFinalize, rated.DataOf(Verbs.AppraisalFinalize));
 
         Assert.Contains("Penilaian belum ditetapkan", noResult.CardText);
-        Assert.Contains("pimpinan instansi (Hendra Gunawan", noResult.CardText);
+        Assert.Contains("pimpinan instansi (Drs. Hendra Gunawan, M.Si.", noResult.CardText);
         Assert.Contains("Penilaian belum ditetapkan", broken.CardText);
         Assert.Contains("minimal 1 orang Butuh Perbaikan dan/atau Kurang/Misconduct, saat ini 0 orang", broken.CardText);
         await using var db = app.NewDb();
