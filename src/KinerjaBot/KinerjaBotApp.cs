@@ -73,6 +73,7 @@ public static class KinerjaBotApp
     internal static void MapAdmin(RouteGroupBuilder admin) => admin
         .MapOutboxAdmin()
         .MapImportAdmin()
+        .MapOrganisationResultAdmin()
         .MapDirectoryAdmin()
         .MapExportAdmin();
 

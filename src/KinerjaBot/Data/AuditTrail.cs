@@ -15,7 +15,7 @@ public sealed class AuditTrail(TimeProvider time)
     [
         typeof(Skp), typeof(ProgressEntry), typeof(FeedbackRequest), typeof(FeedbackNote),
         typeof(Appraisal), typeof(AppraisalNote), typeof(Employee), typeof(ActingAssignmentRow),
-        typeof(DirectoryConflict),
+        typeof(DirectoryConflict), typeof(OrganisationResultRow),
     ];
 
     public int? ActorEmployeeId { get; private set; }

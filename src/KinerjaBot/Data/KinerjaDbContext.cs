@@ -16,6 +16,7 @@ public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options)
     public DbSet<OrgUnit> Units => Set<OrgUnit>();
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<ActingAssignmentRow> ActingAssignments => Set<ActingAssignmentRow>();
+    public DbSet<OrganisationResultRow> OrganisationResults => Set<OrganisationResultRow>();
     public DbSet<ConversationRef> ConversationRefs => Set<ConversationRef>();
     public DbSet<ConversationFlow> Flows => Set<ConversationFlow>();
     public DbSet<Skp> Skps => Set<Skp>();

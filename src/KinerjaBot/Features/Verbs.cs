@@ -40,6 +40,7 @@ public static class Verbs
     public const string AppraisalCorrect = "appraisal.correct";
     public const string AppraisalRefresh = "appraisal.refresh";
     public const string AppraisalDistribution = "appraisal.distribution";
+    public const string OrganisationResultSet = "appraisal.organisation-result.set";
     public const string ReportTeam = "report.team";
     public const string ReportUnit = "report.unit";
 }

@@ -163,8 +163,13 @@ public sealed partial class CardGalleryTests
         foreach (var result in Enum.GetValues<OrganisationResult>())
         {
             var report = DistributionCheck.Check(result, [Predikat.SangatBaik, Predikat.SangatBaik, Predikat.Baik]);
-            cards[$"{language}-appraisal-distribution-{result}"] = AppraisalCards.Distribution(t, PerformancePeriod.Quarter(2026, 3), result, report, team).ToJson();
+            var applied = new AppliedOrganisationResult(result, 1, "Dinas Kependudukan dan Pencatatan Sipil", "Hendra Gunawan", DateTimeOffset.UnixEpoch);
+            cards[$"{language}-appraisal-distribution-{result}"] = AppraisalCards.Distribution(t, PerformancePeriod.Quarter(2026, 3), new UnitDistribution("Bidang Pelayanan", applied, null, report, team)).ToJson();
         }
+
+        cards[$"{language}-appraisal-distribution-not-set"] = AppraisalCards.Distribution(t, PerformancePeriod.Quarter(2026, 3), new UnitDistribution("Bidang Pelayanan", null, "Hendra Gunawan", null, team)).ToJson();
+        var rater = Appraisal(AppraisalStatus.SelfAssessed) with { UnitResult = new AppliedOrganisationResult(OrganisationResult.Istimewa, 1, "Bidang Pelayanan", "Hendra Gunawan", DateTimeOffset.UnixEpoch) };
+        cards[$"{language}-appraisal-rater-head-proposal"] = AppraisalCards.ForRater(t, rater, ["29:a"]).ToJson();
     }
 
     /// <summary>Every card a huge appraisal produces, in both languages, stays far below Teams' ~100 KB message limit.</summary>

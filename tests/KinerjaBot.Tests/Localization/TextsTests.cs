@@ -59,14 +59,10 @@ public sealed partial class TextsTests
         RegexOptions.IgnoreCase)]
     private static partial Regex InformalOrReplaced();
 
-    // Removed with the organisation result picker (issue 15 item 4) by another change; drop once it is gone.
-    private static readonly HashSet<string> PendingRemoval = ["Appraisal.Distribution.Again"];
-
     [Fact]
     public void Resources_Indonesian_ReadLikeAFormalLetter()
     {
         var offending = Keys("Strings.resx")
-            .Where(k => !PendingRemoval.Contains(k.Key))
             .Select(k => (k.Key, Match: InformalOrReplaced().Match(k.Value)))
             .Where(k => k.Match.Success)
             .Select(k => $"{k.Key}: \"{k.Match.Value}\"")

@@ -94,7 +94,6 @@ public sealed class ReportScenarios
         Assert.NotEmpty(refused);
 
         var data = CardActions.DataOf(card.Card!, Verbs.AppraisalDistribution);
-        data[KinerjaBot.Features.Appraisal.AppraisalCards.OrgResultInput] = nameof(OrganisationResult.Baik);
         var check = await app.ExecuteAsync(BotApp.Hendra, Verbs.AppraisalDistribution, data);
         Assert.Contains("Triwulan 3 2026", check.CardText);
     }

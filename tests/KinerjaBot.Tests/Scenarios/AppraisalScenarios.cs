@@ -269,29 +269,6 @@ public sealed class AppraisalScenarios
     }
 
     [Fact]
-    public async Task Distribution_HeadSeesWhichRuleIsBroken()
-    {
-        await using var app = await BotApp.StartAsync();
-        foreach (var member in new[] { BotApp.Siti, BotApp.Budi, new TestUser("198811232014021003", "Agus") })
-        {
-            await RateAsync(app, BotApp.Rina, member, Rating.AboveExpectation, Rating.AboveExpectation);
-        }
-
-        var baik = await app.ExecuteAsync(BotApp.Rina, Verbs.AppraisalDistribution, new JsonObject { ["period"] = Period, ["orgResult"] = "Baik" });
-        var kurang = await app.ExecuteAsync(BotApp.Rina, Verbs.AppraisalDistribution, new JsonObject { ["period"] = Period, ["orgResult"] = "ButuhPerbaikan" });
-        var istimewa = await app.ExecuteAsync(BotApp.Rina, Verbs.AppraisalDistribution, new JsonObject { ["period"] = Period, ["orgResult"] = "Istimewa" });
-        var notHead = await app.ExecuteAsync(BotApp.Budi, Verbs.AppraisalDistribution, new JsonObject { ["period"] = Period, ["orgResult"] = "Baik" });
-
-        Assert.Contains("✗ harus ada pegawai dengan predikat Butuh Perbaikan dan/atau Kurang/Misconduct", baik.CardText);
-        Assert.Contains("✓ Baik paling banyak 70%", baik.CardText);
-        Assert.Contains("✗ Butuh Perbaikan paling sedikit 60% — saat ini 0%", kurang.CardText);
-        Assert.Contains("✗ Sangat Baik paling banyak 10% — saat ini 100%", kurang.CardText);
-        Assert.Contains("✗ Sangat Baik paling banyak 70% — saat ini 100%", istimewa.CardText);
-        Assert.Contains("3 dari 3 sudah memiliki predikat", istimewa.CardText);
-        Assert.Contains("hanya untuk kepala unit", notHead.CardText);
-    }
-
-    [Fact]
     public async Task Overview_ForAFuturePeriodOrNonsense_ExplainsWithoutFailing()
     {
         await using var app = await BotApp.StartAsync();

@@ -32,11 +32,25 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.Property(e => e.Version).IsConcurrencyToken();
         // A column added after the first release: existing rows get false.
         b.Property(e => e.ApprovalsAsDigest).HasDefaultValue(false);
+        b.Property(e => e.IsExternal).HasDefaultValue(false);
         b.HasIndex(e => e.Nip).IsUnique();
         b.HasIndex(e => e.AadObjectId);
         b.HasIndex(e => e.RaterId);
         b.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.Rater).WithMany().HasForeignKey(e => e.RaterId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OrganisationResultConfiguration : IEntityTypeConfiguration<OrganisationResultRow>
+{
+    public void Configure(EntityTypeBuilder<OrganisationResultRow> b)
+    {
+        b.ToTable("organisation_results");
+        b.Property(r => r.PeriodCode).HasMaxLength(16);
+        b.Property(r => r.SetBy).HasMaxLength(256);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasIndex(r => new { r.UnitId, r.PeriodCode }).IsUnique();
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

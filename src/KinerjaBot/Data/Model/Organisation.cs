@@ -33,6 +33,19 @@ public sealed class Employee : IVersioned
     public int UnitId { get; set; }
     public OrgUnit? Unit { get; set; }
 
+    /// <summary>
+    /// Not an ASN of the instansi but someone who rates one (the Kepala Daerah rates the Sekda): rates and
+    /// finalises like any rater, but has no SKP, gets no reminders about their own work and is not counted
+    /// in any unit. <see cref="Nip"/> then holds an identifier from the organisation import, not a NIP.
+    /// </summary>
+    /// <remarks>
+    /// A flag on Employee rather than a table of its own: raters are employee ids everywhere (Employee.RaterId,
+    /// appraisals, acting assignments, the Plt/Plh resolution, card refresh and the chat identity by
+    /// aad_object_id), so an external rater works through all of it unchanged; only the few places that
+    /// treat every employee as an ASN with work of their own filter the flag out.
+    /// </remarks>
+    public bool IsExternal { get; set; }
+
     /// <summary>Pejabat penilai kinerja: the direct supervisor who rates this employee.</summary>
     public int? RaterId { get; set; }
     public Employee? Rater { get; set; }
@@ -61,6 +74,28 @@ public enum Salutation
 {
     Bapak,
     Ibu,
+}
+
+/// <summary>
+/// Capaian kinerja organisasi of a unit for one appraisal period, set by the pimpinan instansi in chat or by
+/// a BKPSDM admin through the admin API; a unit without its own takes the nearest parent's.
+/// </summary>
+public sealed class OrganisationResultRow : IVersioned
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+
+    /// <summary><see cref="PerformancePeriod.Code"/>, e.g. "2026-Q3" or "2026".</summary>
+    public required string PeriodCode { get; set; }
+    public OrganisationResult Result { get; set; }
+
+    /// <summary>The employee who set it in chat; null when an admin set it through the API.</summary>
+    public int? SetByEmployeeId { get; set; }
+
+    /// <summary>Who set it, as shown on cards: the employee's name or "admin BKPSDM (name given)".</summary>
+    public required string SetBy { get; set; }
+    public DateTimeOffset SetAt { get; set; }
+    public int Version { get; set; }
 }
 
 /// <summary>A Plt/Plh covering for a rater over a date range.</summary>

@@ -32,6 +32,24 @@ public sealed record DistributionRule(string RuleCode, IReadOnlyList<Predikat> S
         DistributionRuleCodes.MustNotInclude => subjectCount == 0,
         _ => throw new InvalidOperationException($"Unknown distribution rule code '{RuleCode}'."),
     };
+
+    /// <summary>
+    /// The rule in persons for a unit of <paramref name="total"/>: the most (MaxShare, MustNotInclude) or
+    /// the fewest (MinShare, MustInclude) employees who may or must hold the subjects. People cannot be
+    /// split, so a maximum rounds down and a minimum rounds up; the result agrees with <see cref="IsMetBy"/>.
+    /// </summary>
+    public int PersonBound(int total)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(total);
+        return RuleCode switch
+        {
+            DistributionRuleCodes.MaxShare => (int)Math.Floor(LimitShare * total),
+            DistributionRuleCodes.MinShare => (int)Math.Ceiling(LimitShare * total),
+            DistributionRuleCodes.MustInclude => total == 0 ? 0 : 1,
+            DistributionRuleCodes.MustNotInclude => 0,
+            _ => throw new InvalidOperationException($"Unknown distribution rule code '{RuleCode}'."),
+        };
+    }
 }
 
 /// <summary>A broken distribution rule.</summary>

@@ -24,7 +24,6 @@ public static class AppraisalCards
     public const string RaterNoteInput = "raterNote";
     public const string SummaryInput = "summary";
     public const string ReasonInput = "reason";
-    public const string OrgResultInput = "orgResult";
     public const string RaterValuePrefix = "rater.value.";
     public const string SelfValuePrefix = "self.value.";
     public const string SelfRhkPrefix = "self.rhk.";
@@ -282,21 +281,18 @@ public static class AppraisalCards
         return card;
     }
 
-    /// <summary>The button a head of unit checks the unit's predikat with: the organisation result, then the check.</summary>
-    public static ShowCardAction DistributionAction(Texts t, PerformancePeriod period) => new()
-    {
-        Title = t["Appraisal.Distribution.Button"],
-        Card = new AdaptiveCard
-        {
-            Body = { OrgResultChoice(t, OrganisationResult.Baik) },
-            Actions = [new ExecuteAction { Verb = Verbs.AppraisalDistribution, Title = t["Appraisal.Distribution.Check"], Data = PeriodData(period) }],
-        },
-    };
+    /// <summary>The button a head of unit checks the unit's predikat with, against the stored organisation result.</summary>
+    public static ExecuteAction DistributionAction(Texts t, PerformancePeriod period) =>
+        new() { Verb = Verbs.AppraisalDistribution, Title = t["Appraisal.Distribution.Button"], Data = PeriodData(period) };
 
-    /// <summary>The head of unit's check of the unit's predikat against the pola distribusi.</summary>
-    public static AdaptiveCard Distribution(Texts t, PerformancePeriod period, OrganisationResult result, DistributionReport report, IReadOnlyList<AppraisalTeamRow> members)
+    /// <summary>
+    /// The head of unit's check of the unit's predikat against the pola distribusi of the stored organisation
+    /// result, each rule also in persons. The result is shown, never chosen here: it is set per period by the
+    /// pimpinan instansi or BKPSDM ("hasil organisasi"), so the check cannot be passed by picking another one.
+    /// </summary>
+    public static AdaptiveCard Distribution(Texts t, PerformancePeriod period, UnitDistribution d)
     {
-        var rated = members.Where(m => m.Predikat is not null).ToList();
+        var rated = d.Members.Where(m => m.Predikat is not null).ToList();
         var card = new AdaptiveCard
         {
             Body =
@@ -306,8 +302,11 @@ public static class AppraisalCards
                 {
                     Facts =
                     {
-                        new Fact(t["Appraisal.Distribution.OrgResult"], t["Appraisal.OrgResult." + result]),
-                        new Fact(t["Appraisal.Distribution.Counted"], t.Format("Appraisal.Distribution.CountedValue", rated.Count, members.Count)),
+                        new Fact(t["Appraisal.Distribution.Unit"], CardData.Cut(d.UnitName, 150)),
+                        new Fact(t["Appraisal.Distribution.OrgResult"], d.Applied is { } a
+                            ? t.Format("Appraisal.Distribution.OrgResultValue", t["Appraisal.OrgResult." + a.Result], CardData.Cut(a.FromUnitName, 150), CardData.Cut(a.SetBy, 100))
+                            : t["Appraisal.OrgResultSet.NotSet"]),
+                        new Fact(t["Appraisal.Distribution.Counted"], t.Format("Appraisal.Distribution.CountedValue", rated.Count, d.Members.Count)),
                     },
                 },
                 new FactSet
@@ -316,39 +315,47 @@ public static class AppraisalCards
                 },
             },
         };
-        card.Body.Add(new TextBlock(t[report.IsSatisfied ? "Appraisal.Distribution.Ok" : "Appraisal.Distribution.Broken"])
-            { Weight = CardStyles.Bolder, Color = report.IsSatisfied ? CardStyles.Good : CardStyles.Attention, Spacing = CardStyles.Medium });
-        foreach (var rule in DistributionCheck.RulesFor(result))
+        if (d.Applied is null || d.Report is null)
         {
-            var violation = report.Violations.FirstOrDefault(x => x.RuleCode == rule.RuleCode && x.Subjects.SequenceEqual(rule.Subjects.Select(p => (Predikat?)p)));
-            var subjects = string.Join(t["Appraisal.Distribution.Or"], rule.Subjects.Select(p => t["Appraisal.Predikat." + p]));
-            var text = t.Format("Appraisal.Rule." + rule.RuleCode, subjects, Percent(rule.LimitShare));
-            card.Body.Add(new TextBlock(violation is null
+            card.Body.Add(new TextBlock(t.Format("Appraisal.Distribution.NoOrgResult", AppraisalView.PeriodName(t, period), d.Pimpinan ?? t["Appraisal.OrgResultSet.NoPimpinan"]))
+                { Color = CardStyles.Attention, Weight = CardStyles.Bolder, Spacing = CardStyles.Medium });
+        }
+        else
+        {
+            card.Body.Add(new TextBlock(t[d.Report.IsSatisfied ? "Appraisal.Distribution.Ok" : "Appraisal.Distribution.Broken"])
+                { Weight = CardStyles.Bolder, Color = d.Report.IsSatisfied ? CardStyles.Good : CardStyles.Attention, Spacing = CardStyles.Medium });
+            foreach (var rule in DistributionCheck.RulesFor(d.Applied.Result))
+            {
+                var violation = d.Report.Violations.FirstOrDefault(x => x.RuleCode == rule.RuleCode && x.Subjects.SequenceEqual(rule.Subjects.Select(p => (Predikat?)p)));
+                var text = t.Format("Appraisal.Rule." + rule.RuleCode, Subjects(t, rule), Percent(rule.LimitShare));
+                var line = violation is null
                     ? t.Format("Appraisal.Distribution.RuleMet", text)
-                    : t.Format("Appraisal.Distribution.RuleBroken", text, Percent(violation.ActualShare)))
-                { Color = violation is null ? CardStyles.Good : CardStyles.Attention, Spacing = CardStyles.Small });
+                    : t.Format("Appraisal.Distribution.RuleBroken", text, Percent(violation.ActualShare));
+                card.Body.Add(new TextBlock(t.Format("Appraisal.Distribution.RuleWithPersons", line, PersonsText(t, rule, d.Members)))
+                    { Color = violation is null ? CardStyles.Good : CardStyles.Attention, Spacing = CardStyles.Small });
+            }
         }
 
-        if (members.Count > rated.Count)
+        if (d.Members.Count > rated.Count)
         {
-            card.Body.Add(new TextBlock(t.Format("Appraisal.Distribution.NotRated", string.Join(", ", members.Where(m => m.Predikat is null).Take(20).Select(m => m.Name))))
+            card.Body.Add(new TextBlock(t.Format("Appraisal.Distribution.NotRated", string.Join(", ", d.Members.Where(m => m.Predikat is null).Take(20).Select(m => m.Name))))
                 { IsSubtle = true, Spacing = CardStyles.Medium });
         }
 
-        card.Actions =
-        [
-            new ShowCardAction
-            {
-                Title = t["Appraisal.Distribution.Again"],
-                Card = new AdaptiveCard
-                {
-                    Body = { OrgResultChoice(t, result) },
-                    Actions = [new ExecuteAction { Verb = Verbs.AppraisalDistribution, Title = t["Appraisal.Distribution.Check"], Data = PeriodData(period) }],
-                },
-            },
-        ];
+        card.Actions = [new ExecuteAction { Verb = Verbs.AppraisalDistribution, Title = t["Appraisal.Distribution.Check"], Data = PeriodData(period) }];
         return card;
     }
+
+    /// <summary>
+    /// A rule in persons for the whole unit ("minimal 1 orang Butuh Perbaikan, saat ini 0 orang"): everyone in
+    /// it will hold a predikat by the end, so the bound is counted on all members, rated or not.
+    /// </summary>
+    public static string PersonsText(Texts t, DistributionRule rule, IReadOnlyList<AppraisalTeamRow> members) =>
+        t.Format("Appraisal.Distribution.Persons." + rule.RuleCode, rule.PersonBound(members.Count), Subjects(t, rule),
+            members.Count(m => m.Predikat is { } p && rule.Subjects.Contains(p)), members.Count);
+
+    private static string Subjects(Texts t, DistributionRule rule) =>
+        string.Join(t["Appraisal.Distribution.Or"], rule.Subjects.Select(p => t["Appraisal.Predikat." + p]));
 
     private static AdaptiveCard Base(Texts t, AppraisalView v, string title, IReadOnlyList<string> refreshUserIds, bool showRatings = true)
     {
@@ -470,13 +477,20 @@ public static class AppraisalCards
 
     private static List<CardElement> RatingInputs(Texts t, AppraisalView v, string noteLabel)
     {
-        var inputs = new List<CardElement>
+        var inputs = new List<CardElement>();
+        if (v.UnitResult is { } unitResult && v.ProposedWorkResult is { } proposed)
         {
-            RatingChoice(t, WorkResultInput, t["Appraisal.Field.WorkResult"], v.WorkResult),
+            inputs.Add(new TextBlock(t.Format("Appraisal.Rater.ProposedFromUnit", t["Appraisal.OrgResult." + unitResult.Result], CardData.Cut(unitResult.FromUnitName, 150), t["Appraisal.Rating." + proposed]))
+                { IsSubtle = true });
+        }
+
+        inputs.AddRange(new List<CardElement>
+        {
+            RatingChoice(t, WorkResultInput, t["Appraisal.Field.WorkResult"], v.WorkResult ?? v.ProposedWorkResult),
             new TextInput { Id = RaterNoteInput, Label = noteLabel, IsMultiline = true, IsRequired = true, ErrorMessage = t["Appraisal.Rater.NoteRequired"], MaxLength = AppraisalService.MaxRaterNote, Value = CardData.Cut(v.RaterNote, AppraisalService.MaxRaterNote) },
             RatingChoice(t, BehaviourInput, t["Appraisal.Field.Behaviour"], v.Behaviour),
             new TextBlock(t["Appraisal.Rater.ValueNotes"]) { IsSubtle = true },
-        };
+        });
         inputs.AddRange(v.Values.Select(value => new TextInput
         {
             Id = RaterValuePrefix + BerAkhlak.Code(value.Value), Label = BerAkhlak.IndonesianName(value.Value), MaxLength = AppraisalService.MaxValueNote,
@@ -489,12 +503,6 @@ public static class AppraisalCards
     {
         Id = id, Label = label, IsRequired = true, ErrorMessage = t["Appraisal.Rater.RatingRequired"], Style = CardStyles.Expanded, Value = value?.ToString(),
         Choices = [.. new[] { Rating.AboveExpectation, Rating.MeetsExpectation, Rating.BelowExpectation }.Select(r => new Choice(t["Appraisal.Rating." + r], r.ToString()))],
-    };
-
-    private static ChoiceSetInput OrgResultChoice(Texts t, OrganisationResult value) => new()
-    {
-        Id = OrgResultInput, Label = t["Appraisal.Distribution.OrgResult"], IsRequired = true, Style = CardStyles.Compact, Value = value.ToString(),
-        Choices = Enum.GetValues<OrganisationResult>().Select(r => new Choice(t["Appraisal.OrgResult." + r], r.ToString())).ToList(),
     };
 
     private static FactSet IndicatorFacts(Texts t, AppraisalRhk rhk, int max) => new()

@@ -6,6 +6,7 @@ using KinerjaBot.Protocol.Activities;
 using KinerjaBot.Protocol.Cards;
 using KinerjaBot.Protocol.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using AppraisalRow = KinerjaBot.Data.Model.Appraisal;
 using AppraisalNoteRow = KinerjaBot.Data.Model.AppraisalNote;
 
@@ -21,7 +22,11 @@ public static partial class AppraisalRoutes
     [GeneratedRegex(@"^(penilaian|appraisal|evaluasi|penilaian kinerja)(\s+(?<period>\S+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Command();
 
-    public static IServiceCollection AddAppraisal(this IServiceCollection services) => services.AddScoped<AppraisalService>();
+    public static IServiceCollection AddAppraisal(this IServiceCollection services)
+    {
+        services.AddOptions<AppraisalOptions>().BindConfiguration("Appraisal");
+        return services.AddScoped<AppraisalService>().AddScoped<OrganisationResultService>();
+    }
 
     public static BotRouter MapAppraisal(this BotRouter router) => router
         .OnMessage("appraisal.overview", Command(), context => OverviewByChatAsync(context.Kinerja()))
@@ -36,7 +41,8 @@ public static partial class AppraisalRoutes
         .OnCardAction(Verbs.AppraisalAcknowledge, (context, action) => WithPeriod(context.Kinerja(), action, (turn, p) => StepAsync(turn, p, action, WorkflowAction.Acknowledge)))
         .OnCardAction(Verbs.AppraisalObject, (context, action) => WithPeriod(context.Kinerja(), action, (turn, p) => StepAsync(turn, p, action, WorkflowAction.Object)))
         .OnCardAction(Verbs.AppraisalCorrect, (context, action) => WithPeriod(context.Kinerja(), action, (turn, p) => CorrectAsync(turn, p, action)))
-        .OnCardAction(Verbs.AppraisalDistribution, (context, action) => WithPeriod(context.Kinerja(), action, (turn, p) => DistributionAsync(turn, p, action)));
+        .OnCardAction(Verbs.AppraisalDistribution, (context, action) => WithPeriod(context.Kinerja(), action, (turn, p) => DistributionAsync(turn, p, action)))
+        .MapOrganisationResult();
 
     private static AppraisalService Service(Turn turn) => turn.Context.Services.GetRequiredService<AppraisalService>();
 
@@ -411,6 +417,21 @@ public static partial class AppraisalRoutes
             return await CurrentAsync(turn, view, "Appraisal.AlreadyChanged");
         }
 
+        string? warning = null;
+        if (step == WorkflowAction.Finalize)
+        {
+            var (curve, text) = await DistributionAtFinaliseAsync(turn, view, period);
+            if (curve != CurveAtFinalise.Fine && turn.Context.Services.GetRequiredService<IOptions<AppraisalOptions>>().Value.RefuseFinaliseWhileDistributionBroken)
+            {
+                turn.Db.ChangeTracker.Clear();
+                var current = await service.CardForAsync(me, view, t, turn.Today, turn.Cancellation);
+                return Card(CardData.WithNotice(current, t.Format("Appraisal.Distribution.FinaliseRefused", text), CardStyles.Attention));
+            }
+
+            // Without a stored result the distribution card already says who must set it; only a broken curve warns here.
+            warning = curve == CurveAtFinalise.Broken ? text : null;
+        }
+
         row.Status = transition.Next;
         switch (step)
         {
@@ -425,7 +446,7 @@ public static partial class AppraisalRoutes
                 break;
         }
 
-        return await SaveAndRespondAsync(turn, view, period, async updated =>
+        return await SaveAndRespondAsync(turn, view, period, warning: warning, after: async updated =>
         {
             var periodName = AppraisalView.PeriodName;
             switch (step)
@@ -526,7 +547,7 @@ public static partial class AppraisalRoutes
         });
     }
 
-    private static async Task<InvokeResponse> SaveAndRespondAsync(Turn turn, AppraisalView before, PerformancePeriod period, Func<AppraisalView, Task> after)
+    private static async Task<InvokeResponse> SaveAndRespondAsync(Turn turn, AppraisalView before, PerformancePeriod period, Func<AppraisalView, Task> after, string? warning = null)
     {
         var service = Service(turn);
         try
@@ -543,7 +564,8 @@ public static partial class AppraisalRoutes
         var updated = (await service.ViewAsync(before.EmployeeId, period, turn.Cancellation))!;
         await after(updated);
         await turn.SaveAsync();
-        return Card(await service.CardForAsync(turn.User.Employee!.Id, updated, turn.T, turn.Today, turn.Cancellation));
+        var card = await service.CardForAsync(turn.User.Employee!.Id, updated, turn.T, turn.Today, turn.Cancellation);
+        return Card(warning is null ? card : CardData.WithNotice(card, warning, CardStyles.Attention));
     }
 
     /// <summary>The card as it is now, with a line saying why nothing changed.</summary>
@@ -556,23 +578,50 @@ public static partial class AppraisalRoutes
         return Card(CardData.WithNotice(card, turn.T.Format(noticeKey, AppraisalCards.StatusText(turn.T, fresh.Exists ? fresh.Status : null, fresh.Predikat))));
     }
 
+    /// <summary>The head's distribution against the stored organisation result; a result sent with the action is ignored.</summary>
     private static async Task<InvokeResponse> DistributionAsync(Turn turn, PerformancePeriod period, AdaptiveCardInvokeAction action)
     {
-        var service = Service(turn);
-        var me = turn.User.Employee!.Id;
-        if ((await service.HeadedUnitsAsync(me, turn.Cancellation)).Count == 0)
+        _ = action;
+        var distribution = await Service(turn).DistributionOfAsync(turn.User.Employee!.Id, period, turn.Cancellation);
+        return distribution is null
+            ? Notice(turn.T["Appraisal.Distribution.NotHead"])
+            : Card(AppraisalCards.Distribution(turn.T, period, distribution));
+    }
+
+    private enum CurveAtFinalise
+    {
+        Fine,
+        NoResult,
+        Broken,
+    }
+
+    /// <summary>
+    /// Before a rater finalises: the broken rules of the distribution their units are checked against, when
+    /// the employee is one of the units' members and a result is stored; empty otherwise. Without a stored
+    /// result the curve cannot be judged, which only matters when finalising is refused while it is broken.
+    /// </summary>
+    private static async Task<(CurveAtFinalise Curve, string? Text)> DistributionAtFinaliseAsync(Turn turn, AppraisalView view, PerformancePeriod period)
+    {
+        var distribution = await Service(turn).DistributionOfAsync(turn.User.Employee!.Id, period, turn.Cancellation);
+        if (distribution is null || distribution.Members.All(m => m.EmployeeId != view.EmployeeId))
         {
-            return Notice(turn.T["Appraisal.Distribution.NotHead"]);
+            return (CurveAtFinalise.Fine, null);
         }
 
-        if (!Enum.TryParse<OrganisationResult>(CardData.Str(action.Data, AppraisalCards.OrgResultInput)?.Trim(), out var result) || !Enum.IsDefined(result)
-            || int.TryParse(CardData.Str(action.Data, AppraisalCards.OrgResultInput), out _))
+        var t = turn.T;
+        if (distribution.Applied is null || distribution.Report is null)
         {
-            return Notice(turn.T["Appraisal.Distribution.ChooseResult"]);
+            return (CurveAtFinalise.NoResult, t.Format("Appraisal.Distribution.NoOrgResult", AppraisalView.PeriodName(t, period), distribution.Pimpinan ?? t["Appraisal.OrgResultSet.NoPimpinan"]));
         }
 
-        var members = await service.UnitMembersAsync(me, period, turn.Cancellation);
-        var report = DistributionCheck.Check(result, members.Where(m => m.Predikat is not null).Select(m => m.Predikat!.Value).ToList());
-        return Card(AppraisalCards.Distribution(turn.T, period, result, report, members));
+        if (distribution.Report.IsSatisfied)
+        {
+            return (CurveAtFinalise.Fine, null);
+        }
+
+        var broken = DistributionCheck.RulesFor(distribution.Applied.Result)
+            .Where(rule => distribution.Report.Violations.Any(v => v.RuleCode == rule.RuleCode && v.Subjects.SequenceEqual(rule.Subjects.Select(p => (Predikat?)p))))
+            .Select(rule => AppraisalCards.PersonsText(t, rule, distribution.Members));
+        return (CurveAtFinalise.Broken, t.Format("Appraisal.Distribution.BrokenAtFinalise", CardData.Cut(distribution.UnitName, 150), t["Appraisal.OrgResult." + distribution.Applied.Result], string.Join("; ", broken)));
     }
 }

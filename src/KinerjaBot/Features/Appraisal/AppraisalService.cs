@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KinerjaBot.Features.Appraisal;
 
 /// <summary>Reading appraisals with their context, who may do what to them, and keeping every card current.</summary>
-public sealed class AppraisalService(KinerjaDbContext db, ProgressService progress)
+public sealed class AppraisalService(KinerjaDbContext db, ProgressService progress, OrganisationResultService organisationResults)
 {
     public const int MaxSelfNote = 1500;
     public const int MaxSummary = 2000;
@@ -107,12 +107,16 @@ public sealed class AppraisalService(KinerjaDbContext db, ProgressService progre
         var feedback = notes.Select(n => new AppraisalFeedback(names.GetValueOrDefault(n.FromId, "?"), n.Text,
             DateOnly.FromDateTime(n.CreatedAt.ToOffset(TimeSpan.FromHours(7)).DateTime))).ToList();
 
+        // A unit head's rating hasil kerja follows their unit's result: the rater is offered it as the proposal.
+        var headedUnit = await db.Units.AsNoTracking().Where(u => u.HeadEmployeeId == employeeId).OrderBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        var unitResult = headedUnit is { } unitId ? await organisationResults.ApplyingToAsync(unitId, period, ct) : null;
+
         return new AppraisalView(
             appraisal?.Id ?? 0, appraisal?.Version ?? 0, appraisal?.Revision ?? 0, appraisal?.Status ?? AppraisalStatus.Draft, period,
             employee.Id, employee.Name, employee.Nip, employee.PositionName, employee.PositionType, employee.CreditCoefficient,
             raterId, raterName, appraisal?.WorkResultRating, appraisal?.BehaviourRating, appraisal?.Predikat,
             appraisal?.SelfSummary, appraisal?.RaterNote, appraisal?.ObjectionReason, appraisal?.FinalizedAt, appraisal?.AcknowledgedAt,
-            rhkViews, values, feedback);
+            rhkViews, values, feedback) { UnitResult = unitResult };
     }
 
     /// <summary>What the viewer may do with the appraisal right now, decided on the server from who they are.</summary>
@@ -195,7 +199,8 @@ public sealed class AppraisalService(KinerjaDbContext db, ProgressService progre
     public async Task<List<AppraisalTeamRow>> UnitMembersAsync(int headId, PerformancePeriod period, CancellationToken ct)
     {
         var unitIds = (await HeadedUnitsAsync(headId, ct)).Select(u => u.Id).ToList();
-        var members = await db.Employees.AsNoTracking().Where(e => e.IsActive && unitIds.Contains(e.UnitId) && e.Id != headId)
+        // External raters (the Kepala Daerah) are no ASN of the unit: they hold no predikat to distribute.
+        var members = await db.Employees.AsNoTracking().Where(e => e.IsActive && !e.IsExternal && unitIds.Contains(e.UnitId) && e.Id != headId)
             .OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(ct);
         var ids = members.Select(m => m.Id).ToList();
         var appraisals = await db.Appraisals.AsNoTracking().Where(a => ids.Contains(a.EmployeeId) && a.PeriodCode == period.Code)
@@ -205,6 +210,25 @@ public sealed class AppraisalService(KinerjaDbContext db, ProgressService progre
             var latest = appraisals.Where(a => a.EmployeeId == m.Id).OrderByDescending(a => a.Revision).FirstOrDefault();
             return new AppraisalTeamRow(m.Id, m.Name, latest?.Status, latest?.Predikat);
         }).ToList();
+    }
+
+    /// <summary>
+    /// The distribution of the units <paramref name="headId"/> heads for the period, checked against the stored
+    /// organisation result that applies to them; null when they head no unit, no report when none is stored.
+    /// </summary>
+    public async Task<UnitDistribution?> DistributionOfAsync(int headId, PerformancePeriod period, CancellationToken ct)
+    {
+        var headed = await HeadedUnitsAsync(headId, ct);
+        if (headed.Count == 0)
+        {
+            return null;
+        }
+
+        var members = await UnitMembersAsync(headId, period, ct);
+        var applied = await organisationResults.ApplyingToAsync(headed[0].Id, period, ct);
+        var report = applied is null ? null : DistributionCheck.Check(applied.Result, members.Where(m => m.Predikat is not null).Select(m => m.Predikat!.Value).ToList());
+        var pimpinan = applied is null ? await organisationResults.PimpinanNameAsync(headed[0].Id, ct) : null;
+        return new UnitDistribution(headed[0].Name, applied, pimpinan, report, members);
     }
 
     public async Task<List<AppraisalTeamRow>> TeamRowsAsync(int raterId, PerformancePeriod period, DateOnly today, CancellationToken ct)
@@ -220,6 +244,9 @@ public sealed class AppraisalService(KinerjaDbContext db, ProgressService progre
         }).ToList();
     }
 }
+
+/// <summary>A head of unit's distribution: the result that applies (or who must set it) and the check against it.</summary>
+public sealed record UnitDistribution(string UnitName, AppliedOrganisationResult? Applied, string? Pimpinan, DistributionReport? Report, IReadOnlyList<AppraisalTeamRow> Members);
 
 /// <summary>How a viewer relates to an appraisal.</summary>
 public enum AppraisalRole

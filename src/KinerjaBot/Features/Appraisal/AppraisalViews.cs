@@ -29,6 +29,12 @@ public sealed record AppraisalView(
 {
     public bool Exists => Id != 0;
 
+    /// <summary>For a head of unit: the organisation result that applies to the unit they head, if one is stored.</summary>
+    public AppliedOrganisationResult? UnitResult { get; init; }
+
+    /// <summary>The rating hasil kerja proposed to the rater: a unit head's follows the unit's result.</summary>
+    public Rating? ProposedWorkResult => UnitResult is { } r ? OrganisationResults.HeadWorkResult(r.Result) : null;
+
     public bool IsFinal => Status is AppraisalStatus.Finalized or AppraisalStatus.Acknowledged or AppraisalStatus.Objected;
 
     public string Subject => AppraisalService.SubjectFor(EmployeeId, Period);

@@ -10,13 +10,15 @@ namespace KinerjaBot.Features.Import;
 /// <summary>
 /// employees.csv: employees by NIP, created or updated, with their rater (pejabat penilai). The file is the
 /// civil-service reporting line: when it has a <c>rater_nip</c> column, a blank cell means "no rater".
+/// <c>external</c> = ya marks a rater from outside the instansi (the Kepala Daerah, who rates the Sekda): their
+/// <c>nip</c> is an identifier such as KDH-TANGSEL, which other rows name in <c>rater_nip</c>.
 /// </summary>
 internal static class EmployeeImport
 {
     private sealed record Line(
         int Number, string Nip, string Name, Salutation Salutation, PositionType PositionType, string PositionName, OrgUnit Unit,
         string? RaterNip, string? Email, string? AadObjectId, string? TimeZone, string? Language, decimal? CreditCoefficient,
-        bool Active, bool? UnitHead);
+        bool Active, bool? UnitHead, bool External);
 
     public static async Task<ImportPlan?> PlanAsync(
         KinerjaDbContext db, IReadOnlyDictionary<string, int> columns, IEnumerable<ImportRow> rows, ImportErrors errors, CancellationToken ct)
@@ -102,13 +104,15 @@ internal static class EmployeeImport
 
     private static Line? Read(ImportRow row, Dictionary<string, OrgUnit> units, ImportErrors errors, out string? nip)
     {
-        nip = row.Nip("nip");
+        // Read first: an external rater's row carries an identifier where others have a NIP.
+        var external = row.Bool("external") ?? false;
+        nip = row.Nip("nip", allowExternalId: external);
         var name = row.Text("name", 256, required: true);
         var salutation = row.Choice<Salutation>("salutation", required: false);
         var positionType = row.Choice<PositionType>("position_type", required: true);
         var positionName = row.Text("position_name", 256, required: true);
         var unitCode = row.Text("unit_code", 64, required: true);
-        var raterNip = row.Nip("rater_nip", required: false);
+        var raterNip = row.Nip("rater_nip", required: false, allowExternalId: true);
         var email = row.Text("email", 256);
         var aad = row.Text("aad_object_id", 64);
         var timeZone = row.TimeZone("time_zone");
@@ -146,7 +150,7 @@ internal static class EmployeeImport
         }
 
         // Digit 15 of a NIP is the sex code (1 male, 2 female): the formal salutation when none is given.
-        salutation ??= nip?[14] switch { '1' => Salutation.Bapak, '2' => Salutation.Ibu, _ => null };
+        salutation ??= nip is null || !ImportRow.IsNip(nip) ? null : nip[14] switch { '1' => Salutation.Bapak, '2' => Salutation.Ibu, _ => null };
         if (nip is not null && salutation is null)
         {
             errors.Add(row.Line, "salutation", "Import.Required");
@@ -154,7 +158,7 @@ internal static class EmployeeImport
 
         return nip is null || name is null || salutation is null || positionType is null || positionName is null || unit is null
             ? null
-            : new Line(row.Line, nip, name, salutation.Value, positionType.Value, positionName, unit, raterNip, email, aad, timeZone, language, credit, active ?? true, unitHead);
+            : new Line(row.Line, nip, name, salutation.Value, positionType.Value, positionName, unit, raterNip, email, aad, timeZone, language, credit, active ?? true, unitHead, external);
     }
 
     private static void Apply(Line line, Employee employee, IReadOnlyDictionary<string, int> columns)
@@ -179,6 +183,11 @@ internal static class EmployeeImport
         if (columns.ContainsKey("language"))
         {
             employee.Language = line.Language;
+        }
+
+        if (columns.ContainsKey("external"))
+        {
+            employee.IsExternal = line.External;
         }
 
         if (columns.ContainsKey("credit_coefficient"))

@@ -58,10 +58,14 @@ internal sealed class ImportRow(CsvRecord record, IReadOnlyDictionary<string, in
         return value;
     }
 
-    public string? Nip(string column, bool required = true)
+    /// <summary>
+    /// An 18-digit NIP; with <paramref name="allowExternalId"/> also the identifier of an external rater, who has
+    /// no NIP (e.g. <c>KDH-TANGSEL</c>: a capital letter, then capitals, digits or dashes, at most 18 characters).
+    /// </summary>
+    public string? Nip(string column, bool required = true, bool allowExternalId = false)
     {
         var value = Text(column, 18, required);
-        if (value is not null && (value.Length != 18 || !value.All(char.IsAsciiDigit)))
+        if (value is not null && !IsNip(value) && !(allowExternalId && IsExternalId(value)))
         {
             errors.Add(Line, column, "Import.NipFormat", value);
             return null;
@@ -69,6 +73,11 @@ internal sealed class ImportRow(CsvRecord record, IReadOnlyDictionary<string, in
 
         return value;
     }
+
+    public static bool IsNip(string value) => value.Length == 18 && value.All(char.IsAsciiDigit);
+
+    private static bool IsExternalId(string value) =>
+        value.Length >= 2 && char.IsAsciiLetterUpper(value[0]) && value.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '-');
 
     public decimal? Decimal(string column, bool required, bool positive)
     {

@@ -51,7 +51,7 @@ public sealed class OrganisationExport(KinerjaDbContext db)
             .Select(e => new
             {
                 e.Id, e.Nip, e.Name, e.PositionType, e.PositionName, UnitCode = e.Unit!.Code, e.Salutation,
-                RaterNip = e.Rater == null ? null : e.Rater.Nip, e.Email, e.AadObjectId, e.TimeZone, e.Language, e.CreditCoefficient, e.IsActive,
+                RaterNip = e.Rater == null ? null : e.Rater.Nip, e.Email, e.AadObjectId, e.TimeZone, e.Language, e.CreditCoefficient, e.IsActive, e.IsExternal,
             })
             .AsAsyncEnumerable();
         await foreach (var e in people.WithCancellation(ct))
@@ -60,7 +60,7 @@ public sealed class OrganisationExport(KinerjaDbContext db)
             [
                 e.Nip, e.Name, e.PositionType.ToString(), e.PositionName, e.UnitCode,
                 e.Salutation.ToString(), e.RaterNip, e.Email, e.AadObjectId, e.TimeZone, e.Language,
-                e.CreditCoefficient is { } credit ? CsvWriter.Number(credit) : null, YesNo(e.IsActive), YesNo(heads.Contains(e.Id)),
+                e.CreditCoefficient is { } credit ? CsvWriter.Number(credit) : null, YesNo(e.IsActive), YesNo(heads.Contains(e.Id)), YesNo(e.IsExternal),
             ], ct);
         }
     }

@@ -53,6 +53,7 @@ public static class OnboardingCards
         {
             card.Body.Add(new TextBlock(t["Help.Cmd.Review"]) { Spacing = CardStyles.Small });
             card.Body.Add(new TextBlock(t["Reports.Help.Team"]) { Spacing = CardStyles.Small });
+            card.Body.Add(new TextBlock(t["Help.Cmd.OrgResult"]) { Spacing = CardStyles.Small });
         }
 
         card.Body.Add(new TextBlock(t["Help.Cmd.Reminders"]) { Spacing = CardStyles.Small });

@@ -213,7 +213,8 @@ public sealed partial class ReminderPlanner(
                 var period = deadline.Period!.Value;
                 return facts.HasSkp.Contains((person.Id, period.Year)) && !facts.ReportedIn[period.Code].Contains(person.Id) ? 1 : null;
             case ReminderRuleKind.SkpPlanning:
-                return facts.SkpSubmitted.Contains((person.Id, deadline.Period!.Value.Year)) ? null : 1;
+                // An external rater (Kepala Daerah) is no ASN and has no SKP of their own to plan.
+                return person.IsExternal || facts.SkpSubmitted.Contains((person.Id, deadline.Period!.Value.Year)) ? null : 1;
             case ReminderRuleKind.QuarterlyEvaluation or ReminderRuleKind.AnnualAppraisal:
                 if (!facts.Teams.TryGetValue(person.Id, out var team))
                 {

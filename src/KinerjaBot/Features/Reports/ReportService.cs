@@ -96,7 +96,7 @@ public sealed class ReportService(KinerjaDbContext db, AppraisalService appraisa
         }
 
         var unitIds = units.Select(u => u.Id).ToList();
-        var people = await db.Employees.AsNoTracking().Where(e => e.IsActive && unitIds.Contains(e.UnitId) && e.Id != head.Id)
+        var people = await db.Employees.AsNoTracking().Where(e => e.IsActive && !e.IsExternal && unitIds.Contains(e.UnitId) && e.Id != head.Id)
             .OrderBy(e => e.Name).Select(e => new { e.Id, e.Name, e.UnitId }).ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToList();
         var yearStart = new DateOnly(today.Year, 1, 1);
