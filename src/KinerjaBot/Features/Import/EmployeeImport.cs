@@ -16,7 +16,7 @@ internal static class EmployeeImport
     private sealed record Line(
         int Number, string Nip, string Name, Salutation Salutation, PositionType PositionType, string PositionName, OrgUnit Unit,
         string? RaterNip, string? Email, string? AadObjectId, string? TimeZone, string? Language, decimal? CreditCoefficient,
-        bool Active, bool? UnitHead);
+        bool Active, bool? UnitHead, string? AddressName);
 
     public static async Task<ImportPlan?> PlanAsync(
         KinerjaDbContext db, IReadOnlyDictionary<string, int> columns, IEnumerable<ImportRow> rows, ImportErrors errors, CancellationToken ct)
@@ -105,6 +105,7 @@ internal static class EmployeeImport
         nip = row.Nip("nip");
         var name = row.Text("name", 256, required: true);
         var salutation = row.Choice<Salutation>("salutation", required: false);
+        var addressName = row.Text("address_name", 64);
         var positionType = row.Choice<PositionType>("position_type", required: true);
         var positionName = row.Text("position_name", 256, required: true);
         var unitCode = row.Text("unit_code", 64, required: true);
@@ -154,7 +155,7 @@ internal static class EmployeeImport
 
         return nip is null || name is null || salutation is null || positionType is null || positionName is null || unit is null
             ? null
-            : new Line(row.Line, nip, name, salutation.Value, positionType.Value, positionName, unit, raterNip, email, aad, timeZone, language, credit, active ?? true, unitHead);
+            : new Line(row.Line, nip, name, salutation.Value, positionType.Value, positionName, unit, raterNip, email, aad, timeZone, language, credit, active ?? true, unitHead, addressName);
     }
 
     private static void Apply(Line line, Employee employee, IReadOnlyDictionary<string, int> columns)
@@ -174,6 +175,11 @@ internal static class EmployeeImport
         if (columns.ContainsKey("aad_object_id"))
         {
             employee.AadObjectId = line.AadObjectId?.ToLowerInvariant();
+        }
+
+        if (columns.ContainsKey("address_name"))
+        {
+            employee.AddressName = line.AddressName;
         }
 
         if (columns.ContainsKey("language"))
