@@ -23,15 +23,8 @@ public sealed class BotUser
     public string Address => Employee is null ? (Reference.UserName ?? "") : AddressOf(Employee, T);
 
     public static string AddressOf(Employee employee, Texts t) =>
-        t.Format("Common.YouAddress", t[employee.Salutation == Salutation.Ibu ? "Common.Ibu" : "Common.Bapak"], FirstName(employee.Name));
-
-    private static string FirstName(string name)
-    {
-        // Titles such as "Dr." or "Ir." precede names; the given name is the first word that is not one.
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var given = words.FirstOrDefault(w => !w.EndsWith('.')) ?? name;
-        return given.TrimEnd(',');
-    }
+        t.Format("Common.YouAddress", t[employee.Salutation == Salutation.Ibu ? "Common.Ibu" : "Common.Bapak"],
+            employee.AddressName ?? Domain.Names.AddressName.Of(employee.Name, employee.Salutation == Salutation.Ibu));
 
     public DateOnly Today(TimeProvider time) => IndonesianTimeZones.LocalDate(time.GetUtcNow(), TimeZone);
 

@@ -7,6 +7,7 @@ public static class Verbs
     public const string ProgressSubmit = "progress.submit";
     public const string ProgressConfirm = "progress.confirm";
     public const string ProgressChoose = "progress.choose";
+    public const string ProgressNumber = "progress.number";
     public const string ProgressEdit = "progress.edit";
     public const string ProgressWithdraw = "progress.withdraw";
     public const string ProgressApprove = "progress.approve";

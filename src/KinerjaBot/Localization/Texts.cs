@@ -62,7 +62,23 @@ public sealed class Texts
         Resources.GetString(key, Language == English ? CultureInfo.GetCultureInfo("en") : CultureInfo.InvariantCulture)
         ?? throw new KeyNotFoundException($"No text '{key}' for language '{Language}'.");
 
-    public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
+    /// <remarks>
+    /// A name that ends in a degree ("Rina Marlina, S.Sos., M.AP.") already carries the full stop a sentence
+    /// would add after it: the text's own stop is dropped there, so no sentence ends in "..".
+    /// </remarks>
+    public string Format(string key, params object?[] args)
+    {
+        var format = this[key];
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is string s && s.EndsWith('.') && !s.EndsWith("..", StringComparison.Ordinal))
+            {
+                format = format.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}.", "{" + i.ToString(CultureInfo.InvariantCulture) + "}", StringComparison.Ordinal);
+            }
+        }
+
+        return string.Format(Culture, format, args);
+    }
 
     /// <summary>
     /// The text of <paramref name="key"/> followed by whom to contact about it: every "ask the pengelola kinerja"

@@ -242,4 +242,27 @@ public sealed class ImportScenarios
         Assert.Equal([4], Errors(refused.Body).Select(e => e.Line));
         Assert.Equal(before, await FingerprintAsync(app));
     }
+
+    [Fact]
+    public async Task Employees_AddressNameColumn_IsHowTheBotAddressesThem_OtherwiseDerivedFromTheName()
+    {
+        await using var app = await StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await ImportAsync(app, "units", Units)).Status);
+
+        var employees = await ImportAsync(app, "employees", """
+            nip,name,position_type,position_name,unit_code,address_name
+            197001011995031001,"I Made Suarta, S.Sos.",Jpt,Kepala Badan,PAPUA-BKD,Made
+            198502022010012002,Ni Luh Putu Ayu,Administrator,Kepala Bidang Mutasi,PAPUA-BKD-MUTASI,
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, employees.Status);
+        await using var db = app.NewDb();
+        var made = await db.Employees.SingleAsync(e => e.Nip == "197001011995031001");
+        var ayu = await db.Employees.SingleAsync(e => e.Nip == "198502022010012002");
+        Assert.Equal("Made", made.AddressName);
+        Assert.Null(ayu.AddressName);
+        var t = KinerjaBot.Localization.Texts.For(KinerjaBot.Localization.Texts.Indonesian);
+        Assert.Equal("Bapak Made", KinerjaBot.Conversation.BotUser.AddressOf(made, t));
+        Assert.Equal("Ibu Ayu", KinerjaBot.Conversation.BotUser.AddressOf(ayu, t));
+    }
 }

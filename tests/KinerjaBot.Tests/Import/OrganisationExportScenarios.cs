@@ -53,10 +53,10 @@ public sealed class OrganisationExportScenarios
         var employees = CsvReader.Parse(await ExportAsync(app, "employees"));
         var skp = CsvReader.Parse(await ExportAsync(app, "skp"));
 
-        Assert.Equal(["nip", "name", "position_type", "position_name", "unit_code", "salutation", "rater_nip", "email", "aad_object_id", "time_zone", "language", "credit_coefficient", "active", "unit_head", "external"], employees.Header);
+        Assert.Equal(["nip", "name", "position_type", "position_name", "unit_code", "salutation", "address_name", "rater_nip", "email", "aad_object_id", "time_zone", "language", "credit_coefficient", "active", "unit_head", "external"], employees.Header);
         var budi = employees.Records.Single(r => r.Fields[0] == BotApp.Budi.Nip).Fields;
-        Assert.Equal(("Fungsional", BotApp.Rina.Nip, "12.5", "tidak"), (budi[2], budi[6], budi[11], budi[13]));
-        Assert.Equal("ya", employees.Records.Single(r => r.Fields[0] == BotApp.Rina.Nip).Fields[13]);
+        Assert.Equal(("Fungsional", BotApp.Rina.Nip, "12.5", "tidak"), (budi[2], budi[7], budi[12], budi[14]));
+        Assert.Equal("ya", employees.Records.Single(r => r.Fields[0] == BotApp.Rina.Nip).Fields[14]);
         var uptime = skp.Records.Single(r => r.Fields[5] == "Persentase waktu layanan daring tersedia").Fields;
         Assert.Equal((BotApp.Budi.Nip, "1", "Kualitas", "99", "%"), (uptime[0], uptime[2], uptime[6], uptime[7], uptime[8]));
     }

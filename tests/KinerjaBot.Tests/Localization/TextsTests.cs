@@ -26,6 +26,12 @@ public sealed partial class TextsTests
         }
     }
 
+    [Theory]
+    [InlineData("Rina Marlina, S.Sos., M.AP.", "Permintaan umpan balik terkirim kepada Rina Marlina, S.Sos., M.AP.")]
+    [InlineData("Siti Nurhaliza", "Permintaan umpan balik terkirim kepada Siti Nurhaliza.")]
+    public void Format_NameEndingInADegree_EndsTheSentenceWithOneFullStop(string name, string expected) =>
+        Assert.Equal(expected, Texts.For(Texts.Indonesian).Format("Feedback.Sent", name));
+
     // English addresses people by name alone; only Indonesian uses the salutation ({0}).
     private static readonly HashSet<string> AddressKeys = ["Common.YouAddress"];
 

@@ -12,7 +12,16 @@ public sealed class ProgressParserTests
     [InlineData("60 persen", 60, null)]
     [InlineData("2 dokumen", 2, null)]
     [InlineData("2,5 jam", 2.5, null)]
-    [InlineData("RHK-3 selesai 7 dokumen", 3, null)]
+    [InlineData("RHK-3 selesai 7 dokumen", 7, null)]
+    [InlineData("RHK 3 indikator 2 selesai 7 dokumen", 7, null)]
+    [InlineData("lapor 1.200 dokumen", 1200, null)]
+    [InlineData("Rp 1.500.000 realisasi anggaran", 1500000, null)]
+    [InlineData("realisasi anggaran Rp1.500.000,-", 1500000, null)]
+    [InlineData("realisasi Rp 1,5 juta", 1500000, null)]
+    [InlineData("1.234.567,89 rupiah", 1234567.89, null)]
+    [InlineData("12,5 jam", 12.5, null)]
+    [InlineData("1,200.5 tons", 1200.5, null)]
+    [InlineData("selesai 1.200 dari 2.400 dokumen", 1200, 2400.0)]
     public void TryParse_ValidSentences_ReadsValueAndOutOf(string text, double value, double? outOf)
     {
         Assert.True(ProgressParser.TryParse(text, out var parsed, out _));

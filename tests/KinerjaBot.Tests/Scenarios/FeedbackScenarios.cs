@@ -30,7 +30,8 @@ public sealed class FeedbackScenarios
             ["recipientId"] = (await IdOfAsync(app, BotApp.Rina)).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["subject"] = "value:akuntabel", ["question"] = question, ["dueDate"] = "2026-11-30",
         });
-        Assert.Contains("terkirim kepada Rina", sent.CardText);
+        Assert.Contains("terkirim kepada Rina Marlina, S.Sos., M.AP.", sent.CardText);
+        Assert.DoesNotContain("M.AP..", sent.CardText);
         await using var db = app.NewDb();
         return (await db.FeedbackRequests.OrderByDescending(f => f.Id).FirstAsync()).Id;
     }

@@ -29,6 +29,7 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.Property(e => e.Email).HasMaxLength(256);
         b.Property(e => e.TimeZone).HasMaxLength(64);
         b.Property(e => e.Language).HasMaxLength(8);
+        b.Property(e => e.AddressName).HasMaxLength(64);
         b.Property(e => e.Version).IsConcurrencyToken();
         // A column added after the first release: existing rows get false.
         b.Property(e => e.ApprovalsAsDigest).HasDefaultValue(false);

@@ -28,6 +28,12 @@ public sealed class Employee : IVersioned
     public required string Nip { get; set; }
     public required string Name { get; set; }
     public Salutation Salutation { get; set; }
+
+    /// <summary>
+    /// The name the person is addressed by ("Made", "Simanjuntak"), when the imported data says so; otherwise
+    /// <see cref="Domain.Names.AddressName"/> derives it from <see cref="Name"/>.
+    /// </summary>
+    public string? AddressName { get; set; }
     public PositionType PositionType { get; set; }
     public required string PositionName { get; set; }
     public int UnitId { get; set; }

@@ -137,6 +137,7 @@ public static class AppraisalCards
                     Id = SelfValuePrefix + BerAkhlak.Code(value.Value), Label = BerAkhlak.IndonesianName(value.Value), IsMultiline = true, MaxLength = AppraisalService.MaxValueNote,
                     Value = CardData.Cut(value.SelfNote ?? (value.Feedback.Count > 0 ? t.Format("Appraisal.Self.FeedbackPrefill", value.Feedback[0]) : null), AppraisalService.MaxValueNote),
                 });
+                card.Body.Add(Guides(t, value.Value));
             }
         }
 
@@ -158,7 +159,7 @@ public static class AppraisalCards
             card.Actions.Add(new ShowCardAction
             {
                 Title = t[v.Status == AppraisalStatus.Rated ? "Appraisal.Rater.ChangeRating" : "Appraisal.Rater.Rate"],
-                Card = new AdaptiveCard { Body = RatingInputs(t, v, t["Appraisal.Rater.Note"]), Actions = [new ExecuteAction { Verb = Verbs.AppraisalRate, Title = t["Appraisal.Rater.Save"], Style = CardStyles.Positive, Data = Ref(v) }] },
+                Card = new AdaptiveCard { Body = RatingInputs(t, v, t["Appraisal.Rater.Note"], withGuides: true), Actions = [new ExecuteAction { Verb = Verbs.AppraisalRate, Title = t["Appraisal.Rater.Save"], Style = CardStyles.Positive, Data = Ref(v) }] },
             });
         }
 
@@ -211,7 +212,9 @@ public static class AppraisalCards
         // The rater's notes are in the correction inputs, where the supervisor can start from them.
         var card = Base(t, v, t.Format("Appraisal.Supervisor.Title", CardData.Cut(v.EmployeeName, 100)), refreshUserIds);
         AddContext(t, v, card);
-        var inputs = RatingInputs(t, v, t["Appraisal.Supervisor.Note"]);
+        // The correction card already carries the rater's notes and the objection, and is the largest card a
+        // full appraisal makes; the guides are on the rater's card it corrects.
+        var inputs = RatingInputs(t, v, t["Appraisal.Supervisor.Note"], withGuides: false);
         inputs.Insert(0, new TextBlock(t["Appraisal.Supervisor.CorrectionIntro"]) { IsSubtle = true });
         card.Actions =
         [
@@ -475,7 +478,7 @@ public static class AppraisalCards
     private static void AddDetailsAction(Texts t, AppraisalView v, AdaptiveCard card) =>
         card.Actions!.Add(new ExecuteAction { Verb = Verbs.AppraisalDetails, Title = t["Appraisal.Details.Button"], Data = Open(v.EmployeeId, v.Period) });
 
-    private static List<CardElement> RatingInputs(Texts t, AppraisalView v, string noteLabel)
+    private static List<CardElement> RatingInputs(Texts t, AppraisalView v, string noteLabel, bool withGuides)
     {
         var inputs = new List<CardElement>();
         if (v.UnitResult is { } unitResult && v.ProposedWorkResult is { } proposed)
@@ -491,13 +494,28 @@ public static class AppraisalCards
             RatingChoice(t, BehaviourInput, t["Appraisal.Field.Behaviour"], v.Behaviour),
             new TextBlock(t["Appraisal.Rater.ValueNotes"]) { IsSubtle = true },
         });
-        inputs.AddRange(v.Values.Select(value => new TextInput
+        foreach (var value in v.Values)
         {
-            Id = RaterValuePrefix + BerAkhlak.Code(value.Value), Label = BerAkhlak.IndonesianName(value.Value), MaxLength = AppraisalService.MaxValueNote,
-            Value = CardData.Cut(value.RaterNote, AppraisalService.MaxValueNote),
-        }));
+            inputs.Add(new TextInput
+            {
+                Id = RaterValuePrefix + BerAkhlak.Code(value.Value), Label = BerAkhlak.IndonesianName(value.Value), MaxLength = AppraisalService.MaxValueNote,
+                Value = CardData.Cut(value.RaterNote, AppraisalService.MaxValueNote),
+            });
+            if (withGuides)
+            {
+                inputs.Add(Guides(t, value.Value));
+            }
+        }
+
         return inputs;
     }
+
+    /// <summary>
+    /// The value's three panduan perilaku under its input, small: behaviour is rated against these guides
+    /// (PermenPANRB 6/2022), so they are where people write and rate, not only in the regulation.
+    /// </summary>
+    private static TextBlock Guides(Texts t, BerAkhlakValue value) =>
+        new(string.Join(" · ", BerAkhlak.GuideCodes(value).Select(code => t["Appraisal.Guide." + code]))) { IsSubtle = true, Size = CardStyles.Small, Spacing = CardStyles.None };
 
     private static ChoiceSetInput RatingChoice(Texts t, string id, string label, Rating? value) => new()
     {

@@ -18,7 +18,7 @@ internal static class EmployeeImport
     private sealed record Line(
         int Number, string Nip, string Name, Salutation Salutation, PositionType PositionType, string PositionName, OrgUnit Unit,
         string? RaterNip, string? Email, string? AadObjectId, string? TimeZone, string? Language, decimal? CreditCoefficient,
-        bool Active, bool? UnitHead, bool External);
+        bool Active, bool? UnitHead, bool External, string? AddressName);
 
     public static async Task<ImportPlan?> PlanAsync(
         KinerjaDbContext db, IReadOnlyDictionary<string, int> columns, IEnumerable<ImportRow> rows, ImportErrors errors, CancellationToken ct)
@@ -109,6 +109,7 @@ internal static class EmployeeImport
         nip = row.Nip("nip", allowExternalId: external);
         var name = row.Text("name", 256, required: true);
         var salutation = row.Choice<Salutation>("salutation", required: false);
+        var addressName = row.Text("address_name", 64);
         var positionType = row.Choice<PositionType>("position_type", required: true);
         var positionName = row.Text("position_name", 256, required: true);
         var unitCode = row.Text("unit_code", 64, required: true);
@@ -158,7 +159,7 @@ internal static class EmployeeImport
 
         return nip is null || name is null || salutation is null || positionType is null || positionName is null || unit is null
             ? null
-            : new Line(row.Line, nip, name, salutation.Value, positionType.Value, positionName, unit, raterNip, email, aad, timeZone, language, credit, active ?? true, unitHead, external);
+            : new Line(row.Line, nip, name, salutation.Value, positionType.Value, positionName, unit, raterNip, email, aad, timeZone, language, credit, active ?? true, unitHead, external, addressName);
     }
 
     private static void Apply(Line line, Employee employee, IReadOnlyDictionary<string, int> columns)
@@ -178,6 +179,11 @@ internal static class EmployeeImport
         if (columns.ContainsKey("aad_object_id"))
         {
             employee.AadObjectId = line.AadObjectId?.ToLowerInvariant();
+        }
+
+        if (columns.ContainsKey("address_name"))
+        {
+            employee.AddressName = line.AddressName;
         }
 
         if (columns.ContainsKey("language"))

@@ -18,7 +18,7 @@ internal sealed record ImportSchema(IReadOnlyList<string> Required, IReadOnlyLis
         ImportKind.Units => new(["code", "name"], ["parent_code", "time_zone", "allow_peer_feedback"]),
         ImportKind.Employees => new(
             ["nip", "name", "position_type", "position_name", "unit_code"],
-            ["salutation", "rater_nip", "email", "aad_object_id", "time_zone", "language", "credit_coefficient", "active", "unit_head", "external"]),
+            ["salutation", "address_name", "rater_nip", "email", "aad_object_id", "time_zone", "language", "credit_coefficient", "active", "unit_head", "external"]),
         ImportKind.Skp => new(
             ["nip", "year", "rhk_no", "rhk_kind", "rhk_text", "indicator_text", "aspect", "target", "unit"],
             ["parent_rhk_no", "status"]),

@@ -50,7 +50,7 @@ public sealed class OrganisationExport(KinerjaDbContext db)
         var people = db.Employees.AsNoTracking().OrderBy(e => e.Nip)
             .Select(e => new
             {
-                e.Id, e.Nip, e.Name, e.PositionType, e.PositionName, UnitCode = e.Unit!.Code, e.Salutation,
+                e.Id, e.Nip, e.Name, e.PositionType, e.PositionName, UnitCode = e.Unit!.Code, e.Salutation, e.AddressName,
                 RaterNip = e.Rater == null ? null : e.Rater.Nip, e.Email, e.AadObjectId, e.TimeZone, e.Language, e.CreditCoefficient, e.IsActive, e.IsExternal,
             })
             .AsAsyncEnumerable();
@@ -59,7 +59,7 @@ public sealed class OrganisationExport(KinerjaDbContext db)
             await csv.WriteRecordAsync(
             [
                 e.Nip, e.Name, e.PositionType.ToString(), e.PositionName, e.UnitCode,
-                e.Salutation.ToString(), e.RaterNip, e.Email, e.AadObjectId, e.TimeZone, e.Language,
+                e.Salutation.ToString(), e.AddressName, e.RaterNip, e.Email, e.AadObjectId, e.TimeZone, e.Language,
                 e.CreditCoefficient is { } credit ? CsvWriter.Number(credit) : null, YesNo(e.IsActive), YesNo(heads.Contains(e.Id)), YesNo(e.IsExternal),
             ], ct);
         }

@@ -59,7 +59,7 @@ public static class ProgressCards
             Placeholder = "3",
             Value = input?.Value,
             // Text rather than Input.Number: "2,5" is how Indonesians write 2.5, and a number input would drop it.
-            Regex = @"^\s*\d+([.,]\d+)?\s*$",
+            Regex = @"^\s*\d+([.,]\d+)*\s*$",
         });
         card.Body.Add(new DateInput
         {
@@ -145,6 +145,38 @@ public static class ProgressCards
         return card;
     }
 
+    /// <summary>
+    /// "1.200 (seribu dua ratus) atau 1,2 (satu koma dua)?": asked when a number can be grouping or a decimal
+    /// and the indicator's unit allows both. Each reading is written in words, so neither notation misleads.
+    /// </summary>
+    public static AdaptiveCard AskNumber(Texts t, IndicatorProgress indicator, decimal grouped, decimal asDecimal)
+    {
+        string Option(decimal v) => t.Format("Progress.Number.Option", t.Number(v), NumberWords.Say(v, t.Language));
+        var card = new AdaptiveCard
+        {
+            Body =
+            {
+                new TextBlock(t.Format("Progress.Number.Title", Option(grouped), Option(asDecimal))) { Weight = CardStyles.Bolder },
+                new TextBlock($"{indicator.IndicatorText} ({indicator.Unit})") { IsSubtle = true, Spacing = CardStyles.Small },
+                new TextBlock(t["Progress.Number.Hint"]) { IsSubtle = true },
+            },
+            Actions = [],
+        };
+        var number = 1;
+        foreach (var value in new[] { grouped, asDecimal })
+        {
+            card.Actions.Add(new ExecuteAction
+            {
+                Verb = Features.Verbs.ProgressNumber,
+                Title = $"{number++}. {t.Number(value)}",
+                Data = new JsonObject { ["value"] = value.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            });
+        }
+
+        card.Actions.Add(new ExecuteAction { Verb = Features.Verbs.Cancel, Title = t["Common.Cancel"] });
+        return card;
+    }
+
     /// <summary>The employee's own card for an entry: its state and, while it is theirs to change, edit and withdraw.</summary>
     public static AdaptiveCard ForEmployee(Texts t, EntryView e, IReadOnlyList<string> refreshUserIds)
     {
@@ -162,7 +194,7 @@ public static class ProgressCards
                     {
                         Body =
                         {
-                            new TextInput { Id = ValueInput, Label = t["Progress.Form.Value"], Value = e.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), IsRequired = true, ErrorMessage = t["Progress.Form.ValueRequired"], Regex = @"^\s*\d+([.,]\d+)?\s*$" },
+                            new TextInput { Id = ValueInput, Label = t["Progress.Form.Value"], Value = NumberReading.ForInput(e.Value, t.Culture), IsRequired = true, ErrorMessage = t["Progress.Form.ValueRequired"], Regex = @"^\s*\d+([.,]\d+)*\s*$" },
                             new TextInput { Id = NoteInput, Label = t["Progress.Form.Note"], Value = e.Note, IsMultiline = true, MaxLength = 2000 },
                             new TextInput { Id = EvidenceInput, Label = t["Progress.Form.Evidence"], Value = e.Evidence, IsMultiline = true, MaxLength = 4000 },
                         },

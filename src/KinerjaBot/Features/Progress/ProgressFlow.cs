@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KinerjaBot.Features.Progress;
 
-/// <summary>The stored state of a chat report waiting for the user's confirmation or choice.</summary>
+/// <summary>
+/// The stored state of a chat report waiting for the user's confirmation or choice. <see cref="Value"/> is the
+/// number with its separator read as grouping; <see cref="Decimal"/>, while set, the other reading.
+/// </summary>
 public sealed record ProgressDraft(
     [property: JsonPropertyName("indicatorId")] int? IndicatorId,
     [property: JsonPropertyName("value")] decimal Value,
@@ -14,7 +17,18 @@ public sealed record ProgressDraft(
     [property: JsonPropertyName("isPercent")] bool IsPercent,
     [property: JsonPropertyName("date")] DateOnly Date,
     [property: JsonPropertyName("note")] string? Note,
-    [property: JsonPropertyName("candidates")] List<int> Candidates);
+    [property: JsonPropertyName("candidates")] List<int> Candidates,
+    [property: JsonPropertyName("decimal")] decimal? Decimal = null)
+{
+    /// <summary>The number could be grouping or a decimal and the chosen indicator's unit allows both: the user is asked.</summary>
+    public bool AsksNumber => IndicatorId is not null && Decimal is not null;
+
+    /// <summary>Settles the number once the indicator is known, where its unit can (a count is never 1,2).</summary>
+    public ProgressDraft For(IndicatorProgress indicator) =>
+        Decimal is not null && !IndicatorUnits.AllowsDecimals(indicator.Unit)
+            ? this with { IndicatorId = indicator.IndicatorId, Decimal = null }
+            : this with { IndicatorId = indicator.IndicatorId };
+}
 
 [JsonSerializable(typeof(ProgressDraft))]
 internal sealed partial class ProgressDraftJson : JsonSerializerContext;

@@ -29,6 +29,9 @@ public static partial class ProgressRoutes
     [GeneratedRegex(@"\d")]
     private static partial Regex AnyDigit();
 
+    [GeneratedRegex(@"^\d+(?:[.,]\d+)*$")]
+    private static partial Regex PlainNumber();
+
     public static IServiceCollection AddProgress(this IServiceCollection services) => services.AddScoped<ProgressService>();
 
     /// <summary>Answers to an open chat report ("ya", "batal", "2"); registered before every other text route.</summary>
@@ -36,13 +39,16 @@ public static partial class ProgressRoutes
         .OnMessage("progress.flow-answer", async context =>
         {
             var text = MessageText.Normalize(context.Activity.Text);
-            if (!(Yes().IsMatch(text) || ChoiceNumber().IsMatch(text)))
+            var isNumber = PlainNumber().IsMatch(text);
+            if (!(Yes().IsMatch(text) || isNumber))
             {
                 return false;
             }
 
             var turn = context.Kinerja();
-            return turn.User.IsRegistered && await ProgressFlow.LoadAsync(turn, ProgressFlow.TypedAnswerWindow) is not null;
+            // Any bare number answers "1.200 atau 1,2?"; otherwise only a list position does.
+            return turn.User.IsRegistered && await ProgressFlow.LoadAsync(turn, ProgressFlow.TypedAnswerWindow) is { } open
+                   && (!isNumber || ChoiceNumber().IsMatch(text) || open.Draft.AsksNumber);
         }, context => AnswerFlowAsync(context.Kinerja()))
         .OnMessage("flow.cancel", Cancel(), context => CancelAsync(context.Kinerja()));
 
@@ -57,6 +63,8 @@ public static partial class ProgressRoutes
         .OnCardAction(Features.Verbs.ProgressSubmit, (context, action) => SubmitFormAsync(context.Kinerja(), action))
         .OnCardAction(Features.Verbs.ProgressConfirm, (context, _) => ConfirmAsync(context.Kinerja()))
         .OnCardAction(Features.Verbs.ProgressChoose, (context, action) => ChooseAsync(context.Kinerja(), Int(action.Data, "indicatorId")))
+        .OnCardAction(Features.Verbs.ProgressNumber, (context, action) => NumberAsync(context.Kinerja(),
+            decimal.TryParse(Str(action.Data, "value"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : null))
         .OnCardAction(Features.Verbs.Cancel, async (context, _) =>
         {
             var turn = context.Kinerja();
@@ -125,21 +133,29 @@ public static partial class ProgressRoutes
 
         var choices = indicators.Select(i => new IndicatorChoice(i.IndicatorId, i.IndicatorText, i.Unit, i.RhkText)).ToList();
         var ranked = IndicatorMatcher.Rank(parsed!.Words, choices);
-        var draft = new ProgressDraft(ranked.Count == 1 ? ranked[0].Id : null, parsed.Value, parsed.OutOf, parsed.IsPercent, turn.Today, afterCommand, ranked.Select(r => r.Id).ToList());
-        await ProgressFlow.SaveAsync(turn, draft);
-        if (draft.IndicatorId is { } chosen)
+        var draft = new ProgressDraft(null, parsed.Value, parsed.OutOf, parsed.IsPercent, turn.Today, afterCommand, ranked.Select(r => r.Id).ToList(), parsed.Decimal);
+        if (ranked.Count == 1)
         {
-            var indicator = indicators.First(i => i.IndicatorId == chosen);
-            turn.ReplyCard(ProgressCards.Confirm(turn.T, indicator, ValueFor(draft, indicator), draft.Date, draft.Note), turn.T["Progress.Confirm.Title"]);
+            var indicator = indicators.First(i => i.IndicatorId == ranked[0].Id);
+            draft = draft.For(indicator);
+            await ProgressFlow.SaveAsync(turn, draft);
+            var card = NextCard(turn, draft, indicator);
+            turn.ReplyCard(card, draft.AsksNumber ? ((TextBlock)card.Body[0]).Text : turn.T["Progress.Confirm.Title"]);
         }
         else
         {
+            await ProgressFlow.SaveAsync(turn, draft);
             var candidates = ranked.Select(r => indicators.First(i => i.IndicatorId == r.Id)).ToList();
             turn.ReplyCard(ProgressCards.Choose(turn.T, candidates, parsed.Value), turn.T.Format("Progress.Choose.Title", turn.T.Number(parsed.Value)));
         }
 
         await turn.SaveAsync();
     }
+
+    /// <summary>What a draft with a chosen indicator needs next: the number settled, or the user's confirmation.</summary>
+    private static AdaptiveCard NextCard(Turn turn, ProgressDraft draft, IndicatorProgress indicator) => draft.AsksNumber
+        ? ProgressCards.AskNumber(turn.T, indicator, draft.Value, draft.Decimal!.Value)
+        : ProgressCards.Confirm(turn.T, indicator, ValueFor(draft, indicator), draft.Date, draft.Note);
 
     /// <summary>"60%" of a count indicator means 60% of its target; of a percentage indicator, the value 60.</summary>
     internal static decimal ValueFor(ProgressDraft draft, IndicatorProgress indicator) =>
@@ -148,6 +164,21 @@ public static partial class ProgressRoutes
     private static async Task AnswerFlowAsync(Turn turn)
     {
         var text = turn.Text;
+        var asked = (await ProgressFlow.LoadAsync(turn, ProgressFlow.TypedAnswerWindow))!.Value.Draft;
+        if (asked.AsksNumber && PlainNumber().IsMatch(text))
+        {
+            // "1" / "2" pick a button; a number that reads one way ("1200", "1,2") picks the reading it equals.
+            decimal? chosen = text switch
+            {
+                "1" => asked.Value,
+                "2" => asked.Decimal,
+                _ => NumberReading.TryRead(text, out var typed) && !typed.IsAmbiguous && (typed.Value == asked.Value || typed.Value == asked.Decimal) ? typed.Value : null,
+            };
+            ReplyWith(turn, chosen is null ? await ConfirmAsync(turn) : await NumberAsync(turn, chosen));
+            await turn.SaveAsync();
+            return;
+        }
+
         if (ChoiceNumber().IsMatch(text))
         {
             var open = (await ProgressFlow.LoadAsync(turn, ProgressFlow.TypedAnswerWindow))!.Value;
@@ -197,7 +228,7 @@ public static partial class ProgressRoutes
         // Pre-fill from an open chat report, so "Ubah" keeps what was already said.
         var open = await ProgressFlow.LoadAsync(turn, ProgressFlow.ButtonWindow);
         ProgressFormInput? input = open is { } o
-            ? new ProgressFormInput(o.Draft.IndicatorId?.ToString(CultureInfo.InvariantCulture), o.Draft.IndicatorId is { } id ? ValueFor(o.Draft, indicators.First(i => i.IndicatorId == id)).ToString(CultureInfo.InvariantCulture) : o.Draft.Value.ToString(CultureInfo.InvariantCulture), null, o.Draft.Note, null)
+            ? new ProgressFormInput(o.Draft.IndicatorId?.ToString(CultureInfo.InvariantCulture), o.Draft.IndicatorId is { } id ? NumberReading.ForInput(ValueFor(o.Draft, indicators.First(i => i.IndicatorId == id)), turn.T.Culture) : NumberReading.ForInput(o.Draft.Value, turn.T.Culture), null, o.Draft.Note, null)
             : null;
         return InvokeResponse.Card(ProgressCards.Form(turn.T, indicators, turn.Today, input).ToJson());
     }
@@ -256,7 +287,13 @@ public static partial class ProgressRoutes
             return InvokeResponse.Card(Notice(turn.T["Progress.FlowExpired"]).ToJson());
         }
 
-        var value = ValueFor(flow.Draft, indicator).ToString(CultureInfo.InvariantCulture);
+        if (flow.Draft.AsksNumber)
+        {
+            return InvokeResponse.Card(NextCard(turn, flow.Draft, indicator).ToJson());
+        }
+
+        // Written in the user's notation, unambiguously, for the same validation a typed card value gets.
+        var value = NumberReading.ForInput(ValueFor(flow.Draft, indicator), turn.T.Culture);
         return await RecordAsync(turn, indicators, new ProgressFormInput(indicator.IndicatorId.ToString(CultureInfo.InvariantCulture), value,
             flow.Draft.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), flow.Draft.Note, null));
     }
@@ -271,10 +308,37 @@ public static partial class ProgressRoutes
 
         var service = turn.Context.Services.GetRequiredService<ProgressService>();
         var indicator = (await service.IndicatorsAsync(turn.User.Employee!.Id, turn.Today, turn.Cancellation)).First(i => i.IndicatorId == indicatorId);
-        var draft = flow.Draft with { IndicatorId = indicatorId };
+        var draft = flow.Draft.For(indicator);
         await ProgressFlow.SaveAsync(turn, draft);
         await turn.SaveAsync();
-        return InvokeResponse.Card(ProgressCards.Confirm(turn.T, indicator, ValueFor(draft, indicator), draft.Date, draft.Note).ToJson());
+        return InvokeResponse.Card(NextCard(turn, draft, indicator).ToJson());
+    }
+
+    /// <summary>The answer to "1.200 atau 1,2?": only one of the two readings offered counts.</summary>
+    private static async Task<InvokeResponse> NumberAsync(Turn turn, decimal? value)
+    {
+        if (RequireEmployee(turn) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var open = await ProgressFlow.LoadAsync(turn, ProgressFlow.ButtonWindow);
+        if (open is not { } flow || !flow.Draft.AsksNumber || value is null || (value != flow.Draft.Value && value != flow.Draft.Decimal))
+        {
+            return InvokeResponse.Card(Notice(turn.T["Progress.FlowExpired"]).ToJson());
+        }
+
+        var service = turn.Context.Services.GetRequiredService<ProgressService>();
+        var indicator = (await service.IndicatorsAsync(turn.User.Employee!.Id, turn.Today, turn.Cancellation)).FirstOrDefault(i => i.IndicatorId == flow.Draft.IndicatorId);
+        if (indicator is null)
+        {
+            return InvokeResponse.Card(Notice(turn.T["Progress.FlowExpired"]).ToJson());
+        }
+
+        var draft = flow.Draft with { Value = value.Value, Decimal = null };
+        await ProgressFlow.SaveAsync(turn, draft);
+        await turn.SaveAsync();
+        return InvokeResponse.Card(NextCard(turn, draft, indicator).ToJson());
     }
 
     private static async Task<InvokeResponse> ReviewAsync(Turn turn, AdaptiveCardInvokeAction action, WorkflowAction review)
@@ -335,7 +399,7 @@ public static partial class ProgressRoutes
         decimal value = view.Value;
         if (change == WorkflowAction.Edit)
         {
-            var error = ProgressService.ValidateValue(turn.T, Str(action.Data, ProgressCards.ValueInput), out value);
+            var error = ProgressService.ValidateValue(turn.T, Str(action.Data, ProgressCards.ValueInput), view.Unit, out value);
             if (error is not null)
             {
                 var again = ProgressCards.ForEmployee(turn.T, view, []);

@@ -59,7 +59,7 @@ public sealed class ProgressService(KinerjaDbContext db)
         }
 
         var date = turn.Today;
-        var error = ValidateValue(t, valueText, out var value)
+        var error = ValidateValue(t, valueText, indicators.First(i => i.IndicatorId == indicatorId).Unit, out var value)
                     ?? ValidateDate(t, dateText, turn.Today, out date)
                     ?? ValidateEvidence(t, evidence);
         if (error is not null)
@@ -83,7 +83,11 @@ public sealed class ProgressService(KinerjaDbContext db)
         return new SubmitResult(await SendCardsAsync(turn, entry.Id, rater), null);
     }
 
-    internal static string? ValidateValue(Texts t, string? text, out decimal value)
+    /// <summary>
+    /// Reads a value typed into a card for an indicator with <paramref name="unit"/>. A card cannot ask back,
+    /// so "1.200" is settled by the unit, then by the user's language (<see cref="NumberReading.ResolveFor"/>).
+    /// </summary>
+    internal static string? ValidateValue(Texts t, string? text, string unit, out decimal value)
     {
         value = 0;
         var trimmed = text?.Trim() ?? "";
@@ -92,12 +96,14 @@ public sealed class ProgressService(KinerjaDbContext db)
             return t["Progress.Error.Negative"];
         }
 
-        if (!ProgressParser.TryNumber(trimmed, out value))
+        if (!NumberReading.TryRead(trimmed, out var reading))
         {
             return t.Format("Progress.Error.NotANumber", trimmed);
         }
 
-        return value > ProgressParser.HardLimit ? t.Format("Progress.Error.TooLarge", t.Number(ProgressParser.HardLimit)) : null;
+        value = reading.ResolveFor(unit, t.Language);
+        var limit = ProgressParser.LimitFor(unit);
+        return value > limit ? t.Format("Progress.Error.TooLarge", t.Number(limit)) : null;
     }
 
     private static string? ValidateDate(Texts t, string? text, DateOnly today, out DateOnly date)
