@@ -36,10 +36,13 @@ public sealed class Turn(TurnContext context, BotUser user, KinerjaDbContext db,
     public void Reply(string text) => Enqueue(Activity.CreateReply(text));
 
     /// <summary>Queues a text reply with buttons for the obvious next messages (each sends its text back when tapped).</summary>
-    public void Reply(string text, IEnumerable<string> suggestions)
+    public void Reply(string text, IEnumerable<string> suggestions) => Reply(text, suggestions.Select(s => (s, s)));
+
+    /// <summary>Queues a text reply with buttons titled one way that send another text (e.g. "Ya, laporkan" sends "lapor …").</summary>
+    public void Reply(string text, IEnumerable<(string Title, string Value)> suggestions)
     {
         var reply = Activity.CreateReply(text);
-        reply.SuggestedActions = SuggestedActions.Replies(suggestions.Select(s => (s, s)));
+        reply.SuggestedActions = SuggestedActions.Replies(suggestions);
         Enqueue(reply);
     }
 

@@ -71,8 +71,11 @@ public sealed class OnboardingScenarios
         await app.SayAsync(BotApp.Stranger, "status");
         await app.WaitForAsync(BotApp.Stranger, c => c.Text == $"Mohon maaf, akun Teams Anda belum terdaftar sebagai pegawai di KinerjaBot. Silakan hubungi {contact}.", "Indonesian reply naming the contact");
 
+        // An English Teams client still reads the organisation's language; the English text names the same contact.
         await app.SayAsync(BotApp.Stranger, "status", "en-US");
-        await app.WaitForAsync(BotApp.Stranger, c => c.Text == $"Sorry, your Teams account is not registered as an employee in KinerjaBot yet. Please contact {contact}.", "English reply naming the contact");
+        await app.WaitForAsync(BotApp.Stranger, c => c.Text == $"Mohon maaf, akun Teams Anda belum terdaftar sebagai pegawai di KinerjaBot. Silakan hubungi {contact}." && c.Body["locale"]?.GetValue<string>() == "en-US", "reply to the English client naming the contact");
+        Assert.Equal($"Sorry, your Teams account is not registered as an employee in KinerjaBot yet. Please contact {contact}.",
+            global::KinerjaBot.Localization.Texts.For(global::KinerjaBot.Localization.Texts.English, contact).WithContact("Common.NotRegistered"));
     }
 
     [Fact]
@@ -110,7 +113,7 @@ public sealed class OnboardingScenarios
         Assert.Equal(["status", "bantuan"], typo.Body["suggestedActions"]!["actions"]!.AsArray().Select(a => a!["value"]!.GetValue<string>()));
 
         await app.SayAsync(BotApp.Budi, "terima kasih");
-        var unknown = (await app.WaitForAsync(BotApp.Budi, c => c.Text?.Contains("belum memahami") == true, "not understood")).Last(c => c.Text?.Contains("belum memahami") == true);
+        var unknown = (await app.WaitForAsync(BotApp.Budi, c => c.Text?.Contains("belum dapat saya pahami") == true, "not understood")).Last(c => c.Text?.Contains("belum dapat saya pahami") == true);
         Assert.Equal(["bantuan", "lapor", "status"], unknown.Body["suggestedActions"]!["actions"]!.AsArray().Select(a => a!["value"]!.GetValue<string>()));
         Assert.All(unknown.Body["suggestedActions"]!["actions"]!.AsArray(), a => Assert.Equal("imBack", a!["type"]!.GetValue<string>()));
     }

@@ -329,4 +329,42 @@ public sealed class ProgressScenarios
         Assert.Contains("Tim Anda: 3 pegawai, 3 laporan menunggu persetujuan", card.CardText);
         Assert.Contains("Siti Nurhaliza", card.CardText);
     }
+
+    public static TheoryData<string, string> ReportCorpus()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var line in File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Understanding", "report-corpus.tsv")).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var parts = line.Split('\t');
+            data.Add(parts[0], parts[1]);
+        }
+
+        return data;
+    }
+
+    /// <summary>A digit alone does not make a report: sentences about leave, meetings or phone numbers are asked about, not recorded.</summary>
+    [Theory]
+    [MemberData(nameof(ReportCorpus))]
+    public async Task ChatSentenceWithANumber_IsAReportOnlyWithWordsOfWorkOrOfAnIndicator(string message, string expected)
+    {
+        await using var app = await BotApp.StartAsync();
+
+        await app.SayAsync(BotApp.Siti, message);
+
+        var answer = (await app.WaitForAsync(BotApp.Siti, c => c.Card is not null || c.Text is not null, "an answer"))[^1];
+        var asked = answer.Text?.Contains("Apakah pesan ini laporan progres") == true;
+        Assert.True(expected == (asked ? "ask" : "report"), $"'{message}' was taken as {(asked ? "ask" : "report")}: {answer.Body.ToJsonString()}");
+        if (asked)
+        {
+            var actions = answer.Body["suggestedActions"]!["actions"]!.AsArray();
+            Assert.Equal("lapor " + message, actions[0]!["value"]!.GetValue<string>());
+        }
+        else
+        {
+            Assert.Matches("Apakah ini benar|untuk indikator yang mana|Yang Anda maksud", answer.CardText);
+        }
+
+        await using var db = app.NewDb();
+        Assert.Empty(await db.ProgressEntries.Where(p => p.Employee!.Nip == BotApp.Siti.Nip && p.SubmittedAt >= BotApp.DefaultNow.AddMinutes(-1)).ToListAsync());
+    }
 }

@@ -29,6 +29,10 @@ public static class IndicatorMatcher
         return scored.Where(x => x.Score == best).Select(x => x.Indicator).ToList();
     }
 
+    /// <summary>Whether any of the words names one of the indicators, their units or their RHK.</summary>
+    public static bool Mentions(IReadOnlyList<string> words, IReadOnlyList<IndicatorChoice> indicators) =>
+        indicators.Any(i => Score(words, i) > 0);
+
     private static int Score(IReadOnlyList<string> words, IndicatorChoice indicator)
     {
         var unit = Tokens(indicator.Unit);

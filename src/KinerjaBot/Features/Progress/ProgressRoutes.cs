@@ -117,7 +117,19 @@ public static partial class ProgressRoutes
             return;
         }
 
-        if (!ProgressParser.TryParse(afterCommand, out var parsed, out var failure))
+        var understood = ProgressParser.TryParse(afterCommand, out var parsed, out var failure);
+        var choices = indicators.Select(i => new IndicatorChoice(i.IndicatorId, i.IndicatorText, i.Unit, i.RhkText)).ToList();
+        var typedCommand = afterCommand.Length != text.Length;
+        if (!typedCommand && !ReportIntent.IsReport(text, understood && IndicatorMatcher.Mentions(parsed!.Words, choices)))
+        {
+            // A number in a sentence is not yet a report: ask, with the report one tap away.
+            turn.Reply(turn.T["Progress.AskIfReport"],
+                [(turn.T["Progress.AskIfReport.Yes"], turn.T["Understanding.Suggest.Report"] + " " + text), (turn.T["Progress.AskIfReport.No"], turn.T["Understanding.Suggest.Help"])]);
+            await turn.SaveAsync();
+            return;
+        }
+
+        if (!understood)
         {
             // The sentence is kept: it comes back as the note of a form the user can finish.
             var message = failure switch
@@ -131,7 +143,6 @@ public static partial class ProgressRoutes
             return;
         }
 
-        var choices = indicators.Select(i => new IndicatorChoice(i.IndicatorId, i.IndicatorText, i.Unit, i.RhkText)).ToList();
         var ranked = IndicatorMatcher.Rank(parsed!.Words, choices);
         var draft = new ProgressDraft(null, parsed.Value, parsed.OutOf, parsed.IsPercent, turn.Today, afterCommand, ranked.Select(r => r.Id).ToList(), parsed.Decimal);
         if (ranked.Count == 1)
