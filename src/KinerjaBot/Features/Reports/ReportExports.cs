@@ -67,7 +67,7 @@ public sealed class ReportExports(KinerjaDbContext db)
     {
         var people = await PeopleAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.Rhk!.Skp!.Year == year)
-            .Select(i => new { i.Id, i.Text, i.Aspect, i.Target, i.Unit, RhkKind = i.Rhk!.Kind, RhkOrder = i.Rhk.Order, RhkText = i.Rhk.Text })
+            .Select(i => new { i.Id, i.Text, i.Aspect, i.Target, i.Unit, i.Combination, RhkKind = i.Rhk!.Kind, RhkOrder = i.Rhk.Order, RhkText = i.Rhk.Text })
             .ToDictionaryAsync(i => i.Id, ct);
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
@@ -78,8 +78,9 @@ public sealed class ReportExports(KinerjaDbContext db)
             .AsAsyncEnumerable();
 
         (int Employee, int Indicator, int Month)? key = null;
-        decimal approved = 0, pending = 0;
-        var count = 0;
+        // The month's reports, in date order: its realisation is Realisation.Of them, as everywhere else.
+        var approved = new List<(DateOnly, decimal)>();
+        var pending = new List<(DateOnly, decimal)>();
         async Task FlushAsync()
         {
             if (key is not { } k || !indicators.TryGetValue(k.Indicator, out var i) || !people.TryGetValue(k.Employee, out var p))
@@ -91,7 +92,8 @@ public sealed class ReportExports(KinerjaDbContext db)
             [
                 p.Nip, p.Name, p.UnitCode, CsvWriter.Number(year), CsvWriter.Number(k.Month), i.RhkKind.ToString(), CsvWriter.Number(i.RhkOrder),
                 i.RhkText, i.Text, i.Aspect.ToString(), CsvWriter.Number(i.Target), i.Unit,
-                CsvWriter.Number(approved), CsvWriter.Number(pending), CsvWriter.Number(count),
+                CsvWriter.Number(Realisation.Of(i.Combination, approved)), CsvWriter.Number(Realisation.Of(i.Combination, pending)),
+                CsvWriter.Number(approved.Count + pending.Count),
             ], ct);
         }
 
@@ -102,21 +104,11 @@ public sealed class ReportExports(KinerjaDbContext db)
             {
                 await FlushAsync();
                 key = current;
-                approved = pending = 0;
-                count = 0;
+                approved.Clear();
+                pending.Clear();
             }
 
-            count++;
-            // Rows come in date order, so for a rate (Realisation.IsRate) the month's last report is its level.
-            var rate = indicators.TryGetValue(e.IndicatorId, out var indicator) && Realisation.IsRate(indicator.Unit);
-            if (e.Status == ProgressStatus.Approved)
-            {
-                approved = rate ? e.Value : approved + e.Value;
-            }
-            else
-            {
-                pending = rate ? e.Value : pending + e.Value;
-            }
+            (e.Status == ProgressStatus.Approved ? approved : pending).Add((e.Date, e.Value));
         }
 
         await FlushAsync();
