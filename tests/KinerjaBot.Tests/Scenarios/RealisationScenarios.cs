@@ -66,8 +66,8 @@ public sealed class RealisationScenarios
 
     private const string ServiceTime = "Rata-rata waktu penerbitan KTP-el";
 
-    /// <summary>The employee reports through the form; the rater approves on the review card she receives.</summary>
-    private static async Task ReportAndApproveAsync(BotApp app, TestUser user, int indicatorId, string value, string date)
+    /// <summary>The employee reports through the form; the rater approves on the review card she receives (its text is returned).</summary>
+    private static async Task<string> ReportAndApproveAsync(BotApp app, TestUser user, int indicatorId, string value, string date)
     {
         var submitted = await app.ExecuteAsync(user, Verbs.ProgressSubmit, new JsonObject
         {
@@ -84,6 +84,7 @@ public sealed class RealisationScenarios
                                          && CardActions.DataOf(c.Card, Verbs.ProgressApprove)["entryId"]!.GetValue<int>() == entryId;
         var review = (await app.WaitForAsync(BotApp.Rina, IsReview, "review card")).Last(IsReview);
         await app.ExecuteAsync(BotApp.Rina, Verbs.ProgressApprove, CardActions.DataOf(review.Card!, Verbs.ProgressApprove));
+        return review.CardText;
     }
 
     private static async Task<string> StatusAsync(BotApp app, TestUser user, string indicator)
@@ -126,7 +127,10 @@ public sealed class RealisationScenarios
         await app.InstallAsync(BotApp.Rina);
         var indicator = await ServiceTimeIndicatorAsync(app);
 
-        await ReportAndApproveAsync(app, Agus, indicator, "0,5", "2026-11-20");
+        var review = await ReportAndApproveAsync(app, Agus, indicator, "0,5", "2026-11-20");
+
+        // Before the approval, a mean of nothing is not "rata-rata 0 hari".
+        Assert.Contains("belum ada yang disetujui (target ≤ 1 hari), 1 laporan menunggu persetujuan", review);
 
         var status = await StatusAsync(app, Agus, ServiceTime);
         Assert.Contains("rata-rata 0,5 hari (target ≤ 1 hari) disetujui (200 %, lebih baik dari target)", status);

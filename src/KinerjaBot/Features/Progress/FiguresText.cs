@@ -12,7 +12,10 @@ public static class FiguresText
 {
     public static string Of(Texts t, RealisationFigures figures, IndicatorMeasure measure, decimal target, string unit)
     {
-        var text = t.Format("Progress.Figures.Approved", Realised(t, figures.Approved, measure, target, unit), Achievement(t, figures.Achievement, measure.Direction));
+        // A level or a mean of no reports is not 0: say that nothing is approved yet rather than show "rata-rata 0 hari".
+        var text = figures.ApprovedReports == 0 && measure.Combination != ReportCombination.Sum
+            ? t.Format("Progress.Figures.NoneApproved", Target(t, measure, target, unit))
+            : t.Format("Progress.Figures.Approved", Realised(t, figures.Approved, measure, target, unit), Achievement(t, figures.Achievement, measure.Direction));
         return figures.PendingReports > 0 ? t.Format("Progress.Figures.WithPending", text, figures.PendingReports) : text;
     }
 
@@ -22,6 +25,10 @@ public static class FiguresText
         var value = measure.Combination == ReportCombination.Average ? t.Format("Progress.Figures.Average", t.Number(realisation)) : t.Number(realisation);
         return t.Format(measure.Direction == IndicatorDirection.LowerIsBetter ? "Progress.Figures.Lower" : "Progress.Figures.Higher", value, t.Number(target), unit);
     }
+
+    /// <summary>"99 %", or "≤ 1 hari" for a ceiling.</summary>
+    private static string Target(Texts t, IndicatorMeasure measure, decimal target, string unit) =>
+        (measure.Direction == IndicatorDirection.LowerIsBetter ? "≤ " : "") + t.Number(target) + " " + unit;
 
     /// <summary>"92 %"; above target on a ceiling says it is better, since a smaller number can read as worse.</summary>
     public static string Achievement(Texts t, decimal? achievement, IndicatorDirection direction)
