@@ -95,7 +95,7 @@ public static class Seeder
                 Indicators =
                 [
                     new Indicator { Text = "Jumlah laporan pengaduan yang diselesaikan", Aspect = IndicatorAspect.Kuantitas, Target = 240, Unit = "laporan", Order = 0 },
-                    new Indicator { Text = "Persentase dokumen terverifikasi tepat waktu", Aspect = IndicatorAspect.Waktu, Target = 100, Unit = "%", Order = 1 },
+                    new Indicator { Text = "Persentase dokumen terverifikasi tepat waktu", Aspect = IndicatorAspect.Waktu, Target = 100, Unit = "%", Combination = ReportCombination.Latest, Order = 1 },
                 ],
             },
         ],

@@ -93,7 +93,9 @@ public static class DemoSeeder
             ]),
             ("Tertanganinya pengaduan layanan", [("Jumlah laporan pengaduan yang diselesaikan", IndicatorAspect.Kuantitas, 120m, "laporan pengaduan")]));
         var agusSkp = Skp(agus, year, kabid,
-            ("Terkendalinya kualitas data identitas penduduk", [("Jumlah data ganda yang diverifikasi", IndicatorAspect.Kuantitas, 600m, "data")]));
+            ("Terkendalinya kualitas data identitas penduduk", [("Jumlah data ganda yang diverifikasi", IndicatorAspect.Kuantitas, 600m, "data")]),
+            // A Waktu indicator, where the target is a ceiling and each month's report is that month's mean.
+            ("Terlayaninya penerbitan dokumen identitas tepat waktu", [("Rata-rata waktu penerbitan KTP-el", IndicatorAspect.Waktu, 1m, "hari")]));
         var guruSkp = Skp(guru, year, kadisdik,
             ("Terlaksananya pembelajaran yang berkualitas", [
                 ("Jumlah perangkat ajar yang disusun", IndicatorAspect.Kuantitas, 8m, "dokumen"),
@@ -130,10 +132,12 @@ public static class DemoSeeder
         {
             foreach (var (employee, skp) in team)
             {
-                // Counts only: progress values add up, which suits "jumlah" indicators, not rates (%, indeks).
-                foreach (var indicator in skp.Rhks.SelectMany(r => r.Indicators).Where(i => i.Unit is not ("%" or "indeks")))
+                // Counts and means; a rate (%, indeks) has no sensible made-up monthly level.
+                foreach (var indicator in skp.Rhks.SelectMany(r => r.Indicators).Where(i => i.Combination != ReportCombination.Latest))
                 {
-                    var value = Math.Max(1m, Math.Round(indicator.Target / 12m * (0.9m + (month.Month % 3 * 0.1m)), 0));
+                    var value = indicator.Combination == ReportCombination.Average
+                        ? indicator.Target * (0.8m + (month.Month % 3 * 0.2m))
+                        : Math.Max(1m, Math.Round(indicator.Target / 12m * (0.9m + (month.Month % 3 * 0.1m)), 0));
                     var reviewer = employee == kabid ? kabid.Rater : kabid;
                     yield return Entry(employee, indicator, month.AddDays(24), value, ProgressStatus.Approved, reviewer, "Realisasi bulan " + month.ToString("MMMM", System.Globalization.CultureInfo.GetCultureInfo("id-ID")));
                 }
@@ -157,7 +161,11 @@ public static class DemoSeeder
             var i = 1;
             foreach (var (indicatorText, aspect, target, unit) in indicators)
             {
-                rhk.Indicators.Add(new Indicator { Text = indicatorText, Aspect = aspect, Target = target, Unit = unit, Order = i++ });
+                var measure = Realisation.Default(aspect, unit);
+                rhk.Indicators.Add(new Indicator
+                {
+                    Text = indicatorText, Aspect = aspect, Target = target, Unit = unit, Combination = measure.Combination, Direction = measure.Direction, Order = i++,
+                });
             }
 
             skp.Rhks.Add(rhk);

@@ -21,8 +21,8 @@ public sealed partial class CardGalleryTests
         var cards = new Dictionary<string, JsonNode>();
         var indicators = new List<IndicatorProgress>
         {
-            new(1, "Jumlah KTP-el yang diterbitkan", "dokumen", 2400, "Terlayaninya penerbitan dokumen kependudukan", Data.Model.RhkKind.Utama, 1800, 30, 120),
-            new(2, "Persentase dokumen terbit tepat waktu", "%", 95, "Pelayanan tepat waktu <b>&</b> \"cepat\"", Data.Model.RhkKind.Tambahan, 0, 0, 0),
+            new(1, "Jumlah KTP-el yang diterbitkan", "dokumen", 2400, "Terlayaninya penerbitan dokumen kependudukan", Data.Model.RhkKind.Utama, ScreenshotCards.Count, ScreenshotCards.Counted(1800, 30, 2400), 120),
+            new(2, "Persentase dokumen terbit tepat waktu", "%", 95, "Pelayanan tepat waktu <b>&</b> \"cepat\"", Data.Model.RhkKind.Tambahan, new IndicatorMeasure(ReportCombination.Latest, IndicatorDirection.HigherIsBetter), Realisation.Figures(new IndicatorMeasure(ReportCombination.Latest, IndicatorDirection.HigherIsBetter), 95, []), 0),
         };
         foreach (var language in new[] { Texts.Indonesian, Texts.English })
         {
@@ -37,7 +37,7 @@ public sealed partial class CardGalleryTests
             foreach (var status in Enum.GetValues<ProgressStatus>())
             {
                 var entry = new EntryView(7, 2, status, Today, 3, "catatan <script>alert(1)</script>", "https://drive.example.go.id/a\nhttps://drive.example.go.id/b", status == ProgressStatus.Returned ? "perbaiki" : null,
-                    3, "Siti Nurhaliza", "199205122019032002", 1, "Jumlah KTP-el yang diterbitkan", "dokumen", 2400, 1830, "Rina Marlina");
+                    3, "Siti Nurhaliza", "199205122019032002", 1, "Jumlah KTP-el yang diterbitkan", "dokumen", 2400, ScreenshotCards.Count, ScreenshotCards.Counted(1830, 3, 2400), "Rina Marlina");
                 cards[$"{language}-employee-{status}"] = ProgressCards.ForEmployee(t, entry, ["29:a", "29:b"]).ToJson();
                 cards[$"{language}-reviewer-{status}"] = ProgressCards.ForReviewer(t, entry, ["29:a", "29:b"]).ToJson();
                 cards[$"{language}-readonly-{status}"] = ProgressCards.ReadOnly(t, entry, "notice").ToJson();

@@ -21,18 +21,25 @@ public sealed class ScreenshotCards
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
 
+    /// <summary>A count indicator, as most of the seeds' are.</summary>
+    internal static readonly IndicatorMeasure Count = new(ReportCombination.Sum, IndicatorDirection.HigherIsBetter);
+
+    /// <summary>Figures of a count indicator with <paramref name="approved"/> approved in one report and <paramref name="pending"/> waiting in another.</summary>
+    internal static RealisationFigures Counted(decimal approved, decimal pending, decimal target) =>
+        Realisation.Figures(Count, target, new[] { (Today, approved, true), (Today, pending, false) }.Where(r => r.Item2 > 0 || r.Item3));
+
     internal static Dictionary<string, JsonNode> Showcase()
     {
         var t = Texts.For(Texts.Indonesian);
         var indicators = new List<IndicatorProgress>
         {
-            new(1, "Jumlah KTP-el yang diterbitkan", "dokumen", 2400, "Terlayaninya penerbitan dokumen kependudukan", RhkKind.Utama, 1830, 45, 210),
-            new(2, "Jumlah Kartu Keluarga yang diterbitkan", "dokumen", 1800, "Terlayaninya penerbitan dokumen kependudukan", RhkKind.Utama, 1240, 0, 96),
-            new(3, "Jumlah laporan pengaduan yang diselesaikan", "laporan pengaduan", 120, "Tertanganinya pengaduan layanan", RhkKind.Utama, 88, 3, 9),
+            new(1, "Jumlah KTP-el yang diterbitkan", "dokumen", 2400, "Terlayaninya penerbitan dokumen kependudukan", RhkKind.Utama, Count, Counted(1830, 45, 2400), 210),
+            new(2, "Jumlah Kartu Keluarga yang diterbitkan", "dokumen", 1800, "Terlayaninya penerbitan dokumen kependudukan", RhkKind.Utama, Count, Counted(1240, 0, 1800), 96),
+            new(3, "Jumlah laporan pengaduan yang diselesaikan", "laporan pengaduan", 120, "Tertanganinya pengaduan layanan", RhkKind.Utama, Count, Counted(88, 3, 120), 9),
         };
         EntryView Entry(ProgressStatus status) => new(7, 2, status, Today, 45, "Perekaman dan pencetakan KTP-el di loket utama",
             "https://drive.example.go.id/dafduk/ktp-el-23-11", null, 3, "Siti Nurhaliza, A.Md.", "199205122019032002",
-            1, "Jumlah KTP-el yang diterbitkan", "dokumen", 2400, 1875, status == ProgressStatus.Approved ? "Rina Marlina" : null);
+            1, "Jumlah KTP-el yang diterbitkan", "dokumen", 2400, Count, Counted(1830, 45, 2400), status == ProgressStatus.Approved ? "Rina Marlina" : null);
         var feedback = new FeedbackView(5, 1, FeedbackRequestStatus.Open, 3, "Siti Nurhaliza", 2, "Rina Marlina", CardGalleryTests.Subjects[1],
             "Apakah cara saya mencatat antrean KTP-el sudah cukup rapi?", Today.AddDays(7), DateTimeOffset.UnixEpoch, null, null);
 

@@ -193,6 +193,61 @@ public sealed class ImportScenarios
     }
 
     [Fact]
+    public async Task Skp_realisation_and_direction_default_from_aspek_and_unit_and_can_be_set()
+    {
+        await using var app = await StartAsync();
+        await ImportAsync(app, "units", Units);
+        await ImportAsync(app, "employees", Employees);
+        const string Skp = """
+            nip,year,rhk_no,rhk_kind,rhk_text,indicator_text,aspect,target,unit,realisation,direction
+            199003032015031003,2026,1,utama,Berkas mutasi terverifikasi,Berkas diverifikasi,kuantitas,600,berkas,,
+            199003032015031003,2026,1,utama,Berkas mutasi terverifikasi,Rata-rata waktu verifikasi berkas,waktu,2,hari,,
+            199003032015031003,2026,1,utama,Berkas mutasi terverifikasi,Berkas lengkap,kualitas,95,%,,
+            199003032015031003,2026,1,utama,Berkas mutasi terverifikasi,Anggaran verifikasi,biaya,50000000,rupiah,,
+            199003032015031003,2026,1,utama,Berkas mutasi terverifikasi,Biaya per berkas,biaya,25000,rupiah,average,
+            199003032015031003,2026,1,utama,Berkas mutasi terverifikasi,Penyerapan anggaran,biaya,95000000,rupiah,,HigherIsBetter
+            """;
+
+        var (status, body) = await ImportAsync(app, "skp", Skp);
+
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        await using var db = app.NewDb();
+        var stored = await db.Indicators.Where(i => i.Rhk!.Skp!.Employee!.Nip == "199003032015031003").OrderBy(i => i.Order).Select(i => new { i.Text, i.Combination, i.Direction }).ToListAsync();
+        Assert.Equal(
+            [
+                ("Berkas diverifikasi", ReportCombination.Sum, IndicatorDirection.HigherIsBetter),
+                ("Rata-rata waktu verifikasi berkas", ReportCombination.Average, IndicatorDirection.LowerIsBetter),
+                ("Berkas lengkap", ReportCombination.Latest, IndicatorDirection.HigherIsBetter),
+                ("Anggaran verifikasi", ReportCombination.Sum, IndicatorDirection.LowerIsBetter),
+                ("Biaya per berkas", ReportCombination.Average, IndicatorDirection.LowerIsBetter),
+                ("Penyerapan anggaran", ReportCombination.Sum, IndicatorDirection.HigherIsBetter),
+            ],
+            stored.Select(i => (i.Text, i.Combination, i.Direction)).ToList());
+    }
+
+    [Fact]
+    public async Task Skp_with_an_unknown_realisation_or_direction_is_refused_naming_the_choices()
+    {
+        await using var app = await StartAsync();
+        await ImportAsync(app, "units", Units);
+        await ImportAsync(app, "employees", Employees);
+        var before = await FingerprintAsync(app);
+        const string Skp = """
+            nip,year,rhk_no,rhk_kind,rhk_text,indicator_text,aspect,target,unit,realisation,direction
+            199003032015031003,2026,1,utama,Berkas mutasi terverifikasi,Berkas diverifikasi,kuantitas,600,berkas,total,
+            199003032015031003,2026,1,utama,Berkas mutasi terverifikasi,Waktu verifikasi,waktu,2,hari,,turun
+            """;
+
+        var (status, body) = await ImportAsync(app, "skp", Skp);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var errors = Errors(body);
+        Assert.Contains((2, "realisation", "\"total\" tidak dikenal; pilihan: Sum, Latest, Average."), errors);
+        Assert.Contains((3, "direction", "\"turun\" tidak dikenal; pilihan: HigherIsBetter, LowerIsBetter."), errors);
+        Assert.Equal(before, await FingerprintAsync(app));
+    }
+
+    [Fact]
     public async Task An_skp_with_reported_progress_cannot_be_replaced_by_a_file()
     {
         await using var app = await StartAsync();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using KinerjaBot.Infrastructure.Csv;
 using KinerjaBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace KinerjaBot.Tests.Import;
 
@@ -43,6 +44,33 @@ public sealed class OrganisationExportScenarios
             Assert.True(status == HttpStatusCode.OK, $"{kind}: {status} {body}");
             Assert.Equal(exported, await ExportAsync(empty, kind));
         }
+    }
+
+    [Fact]
+    public async Task An_indicator_read_apart_from_its_default_keeps_that_reading_through_export_and_import()
+    {
+        await using var demo = await StartAsync(demo: true);
+        await using var empty = await StartAsync(demo: false);
+        await using (var db = demo.NewDb())
+        {
+            // A count whose reports are each month's mean, where fewer is better: nothing the aspek and unit give.
+            await db.Indicators.Where(i => i.Text == "Jumlah data ganda yang diverifikasi")
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.Combination, KinerjaBot.Domain.ReportCombination.Average)
+                    .SetProperty(i => i.Direction, KinerjaBot.Domain.IndicatorDirection.LowerIsBetter));
+        }
+
+        foreach (var kind in Kinds)
+        {
+            var (status, body) = await SendAsync(empty, HttpMethod.Post, "/admin/import/" + kind, await ExportAsync(demo, kind));
+            Assert.True(status == HttpStatusCode.OK, $"{kind}: {status} {body}");
+        }
+
+        var skp = CsvReader.Parse(await ExportAsync(empty, "skp"));
+        Assert.Equal(["realisation", "direction"], skp.Header.TakeLast(2));
+        var row = skp.Records.Single(r => r.Fields[5] == "Jumlah data ganda yang diverifikasi").Fields;
+        Assert.Equal(("Average", "LowerIsBetter"), (row[^2], row[^1]));
+        var waktu = skp.Records.Single(r => r.Fields[5] == "Rata-rata waktu penerbitan KTP-el").Fields;
+        Assert.Equal(("Waktu", "Average", "LowerIsBetter"), (waktu[6], waktu[^2], waktu[^1]));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using KinerjaBot.Data.Model;
+using KinerjaBot.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -36,6 +37,12 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         b.ToTable("indicators");
         b.Property(i => i.Text).HasMaxLength(1000);
         b.Property(i => i.Unit).HasMaxLength(64);
+
+        // A database default so that rows written before these columns existed (or by an older instance during a
+        // rolling update) read as the count they were always treated as. The sentinel is a value no indicator
+        // has, so EF always writes the value it was given rather than leaving Sum to the default.
+        b.Property(i => i.Combination).HasDefaultValue(ReportCombination.Sum).HasSentinel((ReportCombination)(-1));
+        b.Property(i => i.Direction).HasDefaultValue(IndicatorDirection.HigherIsBetter).HasSentinel((IndicatorDirection)(-1));
     }
 }
 

@@ -36,14 +36,6 @@ public sealed class Rhk
     public List<Indicator> Indicators { get; set; } = [];
 }
 
-public enum IndicatorAspect
-{
-    Kuantitas,
-    Kualitas,
-    Waktu,
-    Biaya,
-}
-
 /// <summary>Indikator Kinerja Individu with its annual target.</summary>
 public sealed class Indicator
 {
@@ -54,6 +46,13 @@ public sealed class Indicator
     public IndicatorAspect Aspect { get; set; }
     public decimal Target { get; set; }
     public required string Unit { get; set; }
+
+    /// <summary>How the reports make up the realisation; set at import, by default from <see cref="Aspect"/> and <see cref="Unit"/>.</summary>
+    public ReportCombination Combination { get; set; }
+
+    /// <summary>Whether a realisation above or below the target is the better one.</summary>
+    public IndicatorDirection Direction { get; set; }
+
     public int Order { get; set; }
 }
 

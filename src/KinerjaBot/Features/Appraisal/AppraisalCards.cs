@@ -526,7 +526,7 @@ public static class AppraisalCards
     private static FactSet IndicatorFacts(Texts t, AppraisalRhk rhk, int max) => new()
     {
         Facts = rhk.Indicators.Take(max).Select(i => new Fact(CardData.Cut(i.Text, 120), t.Format("Appraisal.Field.IndicatorValue",
-            t.Number(i.InPeriod), t.Number(i.YearToDate), t.Number(i.Target), CardData.Cut(i.Unit, 30), Percent(i.Target <= 0 ? 0 : i.YearToDate / i.Target)))).ToList(),
+            t.Number(i.InPeriod), Progress.FiguresText.Realised(t, i.YearToDate, i.Measure, i.Target, CardData.Cut(i.Unit, 30)), Progress.FiguresText.Achievement(t, i.Achievement, i.Measure.Direction)))).ToList(),
     };
 
     private static string Prefill(Texts t, AppraisalView v, AppraisalRhk rhk)

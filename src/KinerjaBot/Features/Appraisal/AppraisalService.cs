@@ -75,7 +75,7 @@ public sealed class AppraisalService(KinerjaDbContext db, ProgressService progre
         var yearStart = new DateOnly(period.Year, 1, 1);
         var rhks = await db.Rhks.AsNoTracking().Where(r => r.Skp!.EmployeeId == employeeId && r.Skp.Year == period.Year)
             .OrderBy(r => r.Kind).ThenBy(r => r.Order)
-            .Select(r => new { r.Id, r.Text, Indicators = r.Indicators.OrderBy(i => i.Order).Select(i => new { i.Id, i.Text, i.Unit, i.Target }).ToList() })
+            .Select(r => new { r.Id, r.Text, Indicators = r.Indicators.OrderBy(i => i.Order).Select(i => new { i.Id, i.Text, i.Unit, i.Target, i.Combination, i.Direction }).ToList() })
             .ToListAsync(ct);
         var entries = await db.ProgressEntries.AsNoTracking()
             .Where(p => p.EmployeeId == employeeId && p.Status == ProgressStatus.Approved && p.Date >= yearStart && p.Date <= period.End)
@@ -95,9 +95,8 @@ public sealed class AppraisalService(KinerjaDbContext db, ProgressService progre
 
         var rhkViews = rhks.Select(r => new AppraisalRhk(
             r.Id, r.Text,
-            r.Indicators.Select(i => new AppraisalIndicator(i.Text, i.Unit, i.Target,
-                Realisation.Of(i.Unit, entries.Where(e => e.IndicatorId == i.Id && period.Contains(e.Date)).Select(e => (e.Date, e.Value))),
-                Realisation.Of(i.Unit, entries.Where(e => e.IndicatorId == i.Id).Select(e => (e.Date, e.Value))))).ToList(),
+            r.Indicators.Select(i => Indicator(i.Text, i.Unit, i.Target, new IndicatorMeasure(i.Combination, i.Direction),
+                entries.Where(e => e.IndicatorId == i.Id).Select(e => (e.Date, e.Value)).ToList(), period)).ToList(),
             appraisal?.Notes.FirstOrDefault(n => n.RhkId == r.Id)?.SelfNote,
             notes.Where(n => n.RhkId == r.Id || (n.ProgressEntryId is { } pe && entryRhk.GetValueOrDefault(pe) == r.Id)).Select(n => Line(n.FromId, n.Text)).ToList())).ToList();
         var values = BerAkhlak.All.Select(v => new AppraisalValue(v,
@@ -117,6 +116,13 @@ public sealed class AppraisalService(KinerjaDbContext db, ProgressService progre
             raterId, raterName, appraisal?.WorkResultRating, appraisal?.BehaviourRating, appraisal?.Predikat,
             appraisal?.SelfSummary, appraisal?.RaterNote, appraisal?.ObjectionReason, appraisal?.FinalizedAt, appraisal?.AcknowledgedAt,
             rhkViews, values, feedback) { UnitResult = unitResult };
+    }
+
+    /// <summary>An indicator on the appraisal: approved realisation in the period and in the year so far, with the year's achievement.</summary>
+    private static AppraisalIndicator Indicator(string text, string unit, decimal target, IndicatorMeasure measure, List<(DateOnly Date, decimal Value)> approved, PerformancePeriod period)
+    {
+        var year = Realisation.Figures(measure, target, approved.Select(e => (e.Date, e.Value, true)));
+        return new AppraisalIndicator(text, unit, target, Realisation.Of(measure.Combination, approved.Where(e => period.Contains(e.Date))), year.Approved, measure, year.Achievement);
     }
 
     /// <summary>What the viewer may do with the appraisal right now, decided on the server from who they are.</summary>

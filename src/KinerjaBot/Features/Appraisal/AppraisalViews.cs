@@ -4,7 +4,7 @@ using KinerjaBot.Localization;
 namespace KinerjaBot.Features.Appraisal;
 
 /// <summary>An indicator's target and its approved realisation in the period and the year so far.</summary>
-public sealed record AppraisalIndicator(string Text, string Unit, decimal Target, decimal InPeriod, decimal YearToDate);
+public sealed record AppraisalIndicator(string Text, string Unit, decimal Target, decimal InPeriod, decimal YearToDate, IndicatorMeasure Measure = default, decimal? Achievement = null);
 
 /// <summary>One RHK of the appraisal with progress, the employee's own note and the feedback on it.</summary>
 public sealed record AppraisalRhk(int RhkId, string Text, IReadOnlyList<AppraisalIndicator> Indicators, string? SelfNote, IReadOnlyList<string> Feedback);

@@ -21,7 +21,7 @@ internal sealed record ImportSchema(IReadOnlyList<string> Required, IReadOnlyLis
             ["salutation", "address_name", "rater_nip", "email", "aad_object_id", "time_zone", "language", "credit_coefficient", "active", "unit_head", "external"]),
         ImportKind.Skp => new(
             ["nip", "year", "rhk_no", "rhk_kind", "rhk_text", "indicator_text", "aspect", "target", "unit"],
-            ["parent_rhk_no", "status"]),
+            ["parent_rhk_no", "status", "realisation", "direction"]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -73,7 +73,7 @@ public sealed class OrganisationExport(KinerjaDbContext db)
             .Select(i => new
             {
                 i.Rhk!.Skp!.Employee!.Nip, i.Rhk.Skp.Year, RhkNo = i.Rhk.Order, i.Rhk.Kind, RhkText = i.Rhk.Text,
-                IndicatorText = i.Text, i.Aspect, i.Target, i.Unit,
+                IndicatorText = i.Text, i.Aspect, i.Target, i.Unit, i.Combination, i.Direction,
                 ParentNo = i.Rhk.ParentRhk == null ? (int?)null : i.Rhk.ParentRhk.Order, i.Rhk.Skp.Status,
             })
             .AsAsyncEnumerable();
@@ -84,6 +84,7 @@ public sealed class OrganisationExport(KinerjaDbContext db)
                 r.Nip, CsvWriter.Number(r.Year), CsvWriter.Number(r.RhkNo), r.Kind.ToString(), r.RhkText,
                 r.IndicatorText, r.Aspect.ToString(), CsvWriter.Number(r.Target), r.Unit,
                 r.ParentNo is { } parent ? CsvWriter.Number(parent) : null, r.Status.ToString(),
+                r.Combination.ToString(), r.Direction.ToString(),
             ], ct);
         }
     }

@@ -13,7 +13,7 @@ namespace KinerjaBot.Features.Import;
 /// </summary>
 internal static class SkpImport
 {
-    private sealed record IndicatorLine(int Number, string Text, IndicatorAspect Aspect, decimal Target, string Unit);
+    private sealed record IndicatorLine(int Number, string Text, IndicatorAspect Aspect, decimal Target, string Unit, IndicatorMeasure Measure);
 
     private sealed class RhkLine(int number, RhkKind kind, string text, int? parentNo)
     {
@@ -50,6 +50,8 @@ internal static class SkpImport
             var target = row.Decimal("target", required: true, positive: true);
             var unit = row.Text("unit", 64, required: true);
             var status = row.Choice<SkpStatus>("status", required: false) ?? SkpStatus.Approved;
+            var combination = row.Choice<ReportCombination>("realisation", required: false);
+            var direction = row.Choice<IndicatorDirection>("direction", required: false);
             if (nip is not null && !employees.ContainsKey(nip))
             {
                 errors.Add(row.Line, "nip", "Import.UnknownEmployee", nip);
@@ -76,7 +78,10 @@ internal static class SkpImport
                 continue;
             }
 
-            rhk.Indicators.Add(new IndicatorLine(row.Line, indicatorText, aspect.Value, target.Value, unit));
+            // Either column may be left empty: what it does not say comes from the aspek and the unit.
+            var measure = Realisation.Default(aspect.Value, unit);
+            measure = new IndicatorMeasure(combination ?? measure.Combination, direction ?? measure.Direction);
+            rhk.Indicators.Add(new IndicatorLine(row.Line, indicatorText, aspect.Value, target.Value, unit, measure));
         }
 
         var stored = await LoadStoredAsync(db, skps.Keys.Select(k => k.Year).Distinct().ToList(), ct);
@@ -187,6 +192,8 @@ internal static class SkpImport
                 indicator.Aspect = source.Aspect;
                 indicator.Target = source.Target;
                 indicator.Unit = source.Unit;
+                indicator.Combination = source.Measure.Combination;
+                indicator.Direction = source.Measure.Direction;
             }
         }
     }

@@ -36,7 +36,7 @@ public static class ProgressCards
             card.Body.Add(new TextBlock(rhk.Key) { Weight = CardStyles.Bolder, Spacing = CardStyles.Medium });
             card.Body.Add(new FactSet
             {
-                Facts = rhk.Select(i => new Fact(i.IndicatorText, t.Format("Progress.Form.SoFar", t.Number(i.Approved + i.Pending), t.Number(i.Target), i.Unit))).ToList(),
+                Facts = rhk.Select(i => new Fact(i.IndicatorText, FiguresText.Of(t, i.Figures, i.Measure, i.Target, i.Unit))).ToList(),
             });
         }
 
@@ -101,7 +101,7 @@ public static class ProgressCards
                         new Fact(t["Progress.Field.Indicator"], indicator.IndicatorText),
                         new Fact(t["Progress.Field.Value"], $"{t.Number(value)} {indicator.Unit}"),
                         new Fact(t["Progress.Field.Date"], t.Date(date)),
-                        new Fact(t["Progress.Field.SoFar"], t.Format("Progress.Form.SoFar", t.Number(indicator.Approved + indicator.Pending), t.Number(indicator.Target), indicator.Unit)),
+                        new Fact(t["Progress.Field.SoFar"], FiguresText.Of(t, indicator.Figures, indicator.Measure, indicator.Target, indicator.Unit)),
                     },
                 },
                 RichTextBlock.Plain(note ?? "", isSubtle: true, isVisible: note is not null),
@@ -260,7 +260,7 @@ public static class ProgressCards
             new(t["Progress.Field.Employee"], $"{e.EmployeeName} ({e.EmployeeNip})"),
             new(t["Progress.Field.Indicator"], e.IndicatorText),
             new(t["Progress.Field.Value"], $"{t.Number(e.Value)} {e.Unit}"),
-            new(t["Progress.Field.SoFar"], t.Format("Progress.Form.SoFar", t.Number(e.ReportedSoFar), t.Number(e.Target), e.Unit)),
+            new(t["Progress.Field.SoFar"], FiguresText.Of(t, e.SoFar, e.Measure, e.Target, e.Unit)),
             new(t["Progress.Field.Date"], t.Date(e.Date)),
             new(t["Progress.Field.Status"], t["Progress.Status." + e.Status]),
         };

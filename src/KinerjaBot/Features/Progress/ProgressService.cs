@@ -29,7 +29,7 @@ public sealed class ProgressService(KinerjaDbContext db)
             .OrderBy(i => i.Rhk!.Kind).ThenBy(i => i.Rhk!.Order).ThenBy(i => i.Order)
             .Select(i => new
             {
-                i.Id, i.Text, i.Unit, i.Target, RhkText = i.Rhk!.Text, RhkKind = i.Rhk.Kind,
+                i.Id, i.Text, i.Unit, i.Target, i.Combination, i.Direction, RhkText = i.Rhk!.Text, RhkKind = i.Rhk.Kind,
                 Reports = db.ProgressEntries
                     .Where(p => p.IndicatorId == i.Id && p.Date >= yearStart && (p.Status == ProgressStatus.Approved || p.Status == ProgressStatus.Submitted))
                     .OrderBy(p => p.Id)
@@ -37,12 +37,14 @@ public sealed class ProgressService(KinerjaDbContext db)
                     .ToList(),
             })
             .ToListAsync(ct);
-        decimal Of(string unit, IEnumerable<ProgressEntryValue> reports) => Realisation.Of(unit, reports.Select(r => (r.Date, r.Value)));
-        return indicators.Select(i => new IndicatorProgress(
-            i.Id, i.Text, i.Unit, i.Target, i.RhkText, i.RhkKind,
-            Approved: Of(i.Unit, i.Reports.Where(r => r.Status == ProgressStatus.Approved)),
-            Pending: Of(i.Unit, i.Reports.Where(r => r.Status == ProgressStatus.Submitted)),
-            ThisMonth: Of(i.Unit, i.Reports.Where(r => r.Date >= monthStart)))).ToList();
+        return indicators.Select(i =>
+        {
+            var measure = new IndicatorMeasure(i.Combination, i.Direction);
+            return new IndicatorProgress(
+                i.Id, i.Text, i.Unit, i.Target, i.RhkText, i.RhkKind, measure,
+                Realisation.Figures(measure, i.Target, i.Reports.Select(r => (r.Date, r.Value, r.Status == ProgressStatus.Approved))),
+                ThisMonth: Realisation.Of(i.Combination, i.Reports.Where(r => r.Date >= monthStart).Select(r => (r.Date, r.Value))));
+        }).ToList();
     }
 
     /// <summary>
@@ -136,27 +138,33 @@ public sealed class ProgressService(KinerjaDbContext db)
 
     public async Task<EntryView?> ViewAsync(int entryId, CancellationToken ct)
     {
-        // One round trip: the realisation so far (this entry's year) both ways, for the unit to pick from, and the reviewer.
+        // One round trip: the entry, its indicator's reports of the entry's year (for the figures) and the reviewer.
         var e = await db.ProgressEntries.AsNoTracking()
             .Where(p => p.Id == entryId)
             .Select(p => new
             {
                 p.Id, p.Version, p.Status, p.Date, p.Value, p.Note, p.Evidence, p.ReviewNote, p.EmployeeId,
                 EmployeeName = p.Employee!.Name, p.Employee.Nip, p.IndicatorId, IndicatorText = p.Indicator!.Text,
-                p.Indicator.Unit, p.Indicator.Target,
+                p.Indicator.Unit, p.Indicator.Target, p.Indicator.Combination, p.Indicator.Direction,
                 ReviewerName = db.Employees.Where(x => x.Id == p.ReviewedById).Select(x => x.Name).FirstOrDefault(),
-                Total = db.ProgressEntries
-                    .Where(r => r.IndicatorId == p.IndicatorId && r.Date.Year >= p.Date.Year && (r.Status == ProgressStatus.Approved || r.Status == ProgressStatus.Submitted))
-                    .Sum(r => r.Value),
-                Latest = db.ProgressEntries
-                    .Where(r => r.IndicatorId == p.IndicatorId && r.Date.Year >= p.Date.Year && (r.Status == ProgressStatus.Approved || r.Status == ProgressStatus.Submitted))
-                    .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).Select(r => r.Value).FirstOrDefault(),
+                Reports = db.ProgressEntries
+                    // Correlated on the indicator alone (a year test on the outer row would need APPLY, which SQLite lacks);
+                    // an indicator belongs to one year's SKP, and the year is checked below all the same.
+                    .Where(r => r.IndicatorId == p.IndicatorId && (r.Status == ProgressStatus.Approved || r.Status == ProgressStatus.Submitted))
+                    .OrderBy(r => r.Id)
+                    .Select(r => new ProgressEntryValue(r.Status, r.Date, r.Value))
+                    .ToList(),
             })
             .FirstOrDefaultAsync(ct);
-        return e is null
-            ? null
-            : new EntryView(e.Id, e.Version, e.Status, e.Date, e.Value, e.Note, e.Evidence, e.ReviewNote, e.EmployeeId, e.EmployeeName, e.Nip,
-                e.IndicatorId, e.IndicatorText, e.Unit, e.Target, Realisation.IsRate(e.Unit) ? e.Latest : e.Total, e.ReviewerName);
+        if (e is null)
+        {
+            return null;
+        }
+
+        var measure = new IndicatorMeasure(e.Combination, e.Direction);
+        var figures = Realisation.Figures(measure, e.Target, e.Reports.Where(r => r.Date.Year == e.Date.Year).Select(r => (r.Date, r.Value, r.Status == ProgressStatus.Approved)));
+        return new EntryView(e.Id, e.Version, e.Status, e.Date, e.Value, e.Note, e.Evidence, e.ReviewNote, e.EmployeeId, e.EmployeeName, e.Nip,
+            e.IndicatorId, e.IndicatorText, e.Unit, e.Target, measure, figures, e.ReviewerName);
     }
 
     /// <summary>The rater on <paramref name="onDate"/>: the definitive rater, or whoever acts for them (Plt/Plh).</summary>

@@ -30,7 +30,7 @@ public static class StatusCards
             card.Body.Add(new FactSet
             {
                 Facts = rhk.Select(i => new Fact(i.IndicatorText, t.Format("Status.Indicator",
-                    t.Number(i.Approved), t.Number(i.Target), i.Unit, Percent(i.Approved, i.Target), t.Number(i.Pending), t.Number(i.ThisMonth)))).ToList(),
+                    FiguresText.Of(t, i.Figures, i.Measure, i.Target, i.Unit), t.Number(i.ThisMonth)))).ToList(),
             });
         }
 
@@ -65,7 +65,4 @@ public static class StatusCards
 
         return card;
     }
-
-    private static string Percent(decimal done, decimal target) =>
-        target <= 0 ? "–" : Math.Round(done * 100 / target, 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

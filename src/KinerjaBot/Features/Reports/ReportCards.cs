@@ -33,6 +33,7 @@ public static class ReportCards
         {
             var member = new Container { Separator = true, Spacing = CardStyles.Medium };
             member.Items.Add(new TextBlock(m.Name) { Weight = CardStyles.Bolder });
+            member.Items.Add(new TextBlock(t.Format("Reports.Team.Completion", Percent(t, m.CompletionPercent))) { Spacing = CardStyles.None });
             member.Items.Add(m.EntriesThisMonth > 0
                 ? new TextBlock(t.Format("Reports.Team.Logged", m.EntriesThisMonth, Indicators(m.IndicatorsThisMonth))) { Spacing = CardStyles.None }
                 : new TextBlock(t.Format("Reports.Team.NothingLogged", m.LastReport is { } d ? t.Date(d) : t["Reports.Team.Never"])) { Spacing = CardStyles.None, IsSubtle = true });

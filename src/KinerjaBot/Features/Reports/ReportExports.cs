@@ -121,7 +121,7 @@ public sealed class ReportExports(KinerjaDbContext db)
     {
         var people = await PeopleAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.Rhk!.Skp!.Year == year)
-            .Select(i => new { i.Id, i.Text, i.Aspect, i.Target, i.Unit, RhkKind = i.Rhk!.Kind, RhkOrder = i.Rhk.Order, RhkText = i.Rhk.Text })
+            .Select(i => new { i.Id, i.Text, i.Aspect, i.Target, i.Unit, i.Combination, RhkKind = i.Rhk!.Kind, RhkOrder = i.Rhk.Order, RhkText = i.Rhk.Text })
             .ToDictionaryAsync(i => i.Id, ct);
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
@@ -132,8 +132,9 @@ public sealed class ReportExports(KinerjaDbContext db)
             .AsAsyncEnumerable();
 
         (int Employee, int Indicator, int Month)? key = null;
-        decimal approved = 0, pending = 0;
-        var count = 0;
+        // The month's reports, in date order: its realisation is Realisation.Of them, as everywhere else.
+        var approved = new List<(DateOnly, decimal)>();
+        var pending = new List<(DateOnly, decimal)>();
         async Task FlushAsync()
         {
             if (key is not { } k || !indicators.TryGetValue(k.Indicator, out var i) || !people.TryGetValue(k.Employee, out var p))
@@ -145,7 +146,8 @@ public sealed class ReportExports(KinerjaDbContext db)
             [
                 p.Nip, p.Name, p.UnitCode, CsvWriter.Number(year), CsvWriter.Number(k.Month), i.RhkKind.ToString(), CsvWriter.Number(i.RhkOrder),
                 i.RhkText, i.Text, i.Aspect.ToString(), CsvWriter.Number(i.Target), i.Unit,
-                CsvWriter.Number(approved), CsvWriter.Number(pending), CsvWriter.Number(count),
+                CsvWriter.Number(Realisation.Of(i.Combination, approved)), CsvWriter.Number(Realisation.Of(i.Combination, pending)),
+                CsvWriter.Number(approved.Count + pending.Count),
             ], ct);
         }
 
@@ -156,21 +158,11 @@ public sealed class ReportExports(KinerjaDbContext db)
             {
                 await FlushAsync();
                 key = current;
-                approved = pending = 0;
-                count = 0;
+                approved.Clear();
+                pending.Clear();
             }
 
-            count++;
-            // Rows come in date order, so for a rate (Realisation.IsRate) the month's last report is its level.
-            var rate = indicators.TryGetValue(e.IndicatorId, out var indicator) && Realisation.IsRate(indicator.Unit);
-            if (e.Status == ProgressStatus.Approved)
-            {
-                approved = rate ? e.Value : approved + e.Value;
-            }
-            else
-            {
-                pending = rate ? e.Value : pending + e.Value;
-            }
+            (e.Status == ProgressStatus.Approved ? approved : pending).Add((e.Date, e.Value));
         }
 
         await FlushAsync();
@@ -235,14 +227,14 @@ public sealed class ReportExports(KinerjaDbContext db)
         var people = await PeopleAsync(ct);
         var indicators = (await db.Indicators.AsNoTracking().Where(i => i.Rhk!.Skp!.Year == year)
                 .OrderBy(i => i.Rhk!.Kind).ThenBy(i => i.Rhk!.Order).ThenBy(i => i.Id)
-                .Select(i => new { i.Id, EmployeeId = i.Rhk!.Skp!.EmployeeId, i.Text, i.Aspect, i.Target, i.Unit, RhkKind = i.Rhk.Kind, RhkText = i.Rhk.Text })
+                .Select(i => new { i.Id, EmployeeId = i.Rhk!.Skp!.EmployeeId, i.Text, i.Aspect, i.Target, i.Unit, i.Combination, RhkKind = i.Rhk.Kind, RhkText = i.Rhk.Text })
                 .ToListAsync(ct))
             .ToLookup(i => i.EmployeeId);
-        var units = indicators.SelectMany(g => g).ToDictionary(i => i.Id, i => i.Unit);
+        var combinations = indicators.SelectMany(g => g).ToDictionary(i => i.Id, i => i.Combination);
 
-        // Reduced while streaming: one figure per indicator and triwulan, never every report at once.
+        // Reduced while streaming: one running figure per indicator and triwulan, never every report at once.
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var quarters = new Dictionary<(int Indicator, int Quarter), (DateOnly Date, decimal Value)>();
+        var quarters = new Dictionary<(int Indicator, int Quarter), Running>();
         var entries = db.ProgressEntries.AsNoTracking()
             .Where(p => p.Date >= from && p.Date <= to && p.Status == ProgressStatus.Approved)
             .OrderBy(p => p.IndicatorId).ThenBy(p => p.Date).ThenBy(p => p.Id)
@@ -250,15 +242,14 @@ public sealed class ReportExports(KinerjaDbContext db)
         await foreach (var e in entries.WithCancellation(ct))
         {
             var key = (e.IndicatorId, (e.Date.Month + 2) / 3);
-            var so = quarters.GetValueOrDefault(key, (e.Date, 0m));
-            quarters[key] = (e.Date, Realisation.Of(units.GetValueOrDefault(e.IndicatorId), [so, (e.Date, e.Value)]));
+            quarters[key] = quarters.GetValueOrDefault(key).Add(e.Date, e.Value);
         }
 
         string? RealisationIn(PerformancePeriod period, int indicatorId)
         {
             var range = period.Kind == PeriodKind.Quarter ? new[] { period.Number } : [1, 2, 3, 4];
             var figures = range.Where(q => quarters.ContainsKey((indicatorId, q))).Select(q => quarters[(indicatorId, q)]).ToList();
-            return figures.Count == 0 ? null : CsvWriter.Number(Realisation.Of(units.GetValueOrDefault(indicatorId), figures));
+            return figures.Count == 0 ? null : CsvWriter.Number(Running.Merge(figures).Value(combinations.GetValueOrDefault(indicatorId)));
         }
 
         var yearCode = PerformancePeriod.ForYear(year).Code;
@@ -338,4 +329,25 @@ public sealed class ReportExports(KinerjaDbContext db)
     /// <summary>The year as instants, by the WIB calendar (the zone the exports' dates are in).</summary>
     private static (DateTimeOffset From, DateTimeOffset To) YearBounds(int year) =>
         (IndonesianTimeZones.ToUtc(new DateOnly(year, 1, 1), TimeOnly.MinValue, Wib), IndonesianTimeZones.ToUtc(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue, Wib));
+}
+
+/// <summary>
+/// What any way of combining reports needs of them, kept as they stream past: their sum and count (Sum, Average)
+/// and the latest one (Latest). Quarters merge into the year the same way.
+/// </summary>
+internal readonly record struct Running(decimal Sum, int Count, DateOnly LatestDate, decimal Latest)
+{
+    public Running Add(DateOnly date, decimal value) =>
+        Count == 0 || date >= LatestDate ? new(Sum + value, Count + 1, date, value) : new(Sum + value, Count + 1, LatestDate, Latest);
+
+    public static Running Merge(IEnumerable<Running> parts) =>
+        parts.Aggregate(default(Running), (a, b) => b.Count == 0 ? a : a.Count == 0 ? b
+            : b.LatestDate >= a.LatestDate ? new Running(a.Sum + b.Sum, a.Count + b.Count, b.LatestDate, b.Latest) : new Running(a.Sum + b.Sum, a.Count + b.Count, a.LatestDate, a.Latest));
+
+    public decimal Value(ReportCombination combination) => combination switch
+    {
+        ReportCombination.Sum => Sum,
+        ReportCombination.Average => Count == 0 ? 0m : Math.Round(Sum / Count, 4),
+        _ => Latest,
+    };
 }

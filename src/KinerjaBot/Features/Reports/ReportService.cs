@@ -32,12 +32,14 @@ public sealed class ReportService(KinerjaDbContext db, AppraisalService appraisa
         var last = await db.ProgressEntries.AsNoTracking().Where(p => ids.Contains(p.EmployeeId) && p.Status != ProgressStatus.Withdrawn)
             .GroupBy(p => p.EmployeeId).Select(g => new { g.Key, Last = g.Max(p => p.Date) }).ToDictionaryAsync(g => g.Key, g => g.Last, ct);
         var overdue = await OverdueAsync(raterId, ids, today, ct);
+        var (completion, _) = await CompletionAsync(ids, today.Year, ct);
 
         return team.Select(e =>
         {
             var logged = thisMonth.Where(p => p.EmployeeId == e.Id).ToList();
             return new TeamMemberReport(e.Id, e.Name, logged.Count, logged.Select(p => p.Text).Distinct().ToList(),
-                pending.GetValueOrDefault(e.Id), last.TryGetValue(e.Id, out var d) ? d : null, overdue.GetValueOrDefault(e.Id) ?? []);
+                pending.GetValueOrDefault(e.Id), last.TryGetValue(e.Id, out var d) ? d : null, overdue.GetValueOrDefault(e.Id) ?? [],
+                completion.GetValueOrDefault(e.Id));
         }).ToList();
     }
 
@@ -99,43 +101,50 @@ public sealed class ReportService(KinerjaDbContext db, AppraisalService appraisa
         var people = await db.Employees.AsNoTracking().Where(e => e.IsActive && !e.IsExternal && unitIds.Contains(e.UnitId) && e.Id != head.Id)
             .OrderBy(e => e.Name).Select(e => new { e.Id, e.Name, e.UnitId }).ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToList();
-        var yearStart = new DateOnly(today.Year, 1, 1);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
-        var indicators = await db.Indicators.AsNoTracking()
-            .Where(i => ids.Contains(i.Rhk!.Skp!.EmployeeId) && i.Rhk.Skp.Year == today.Year && i.Target > 0)
-            .Select(i => new { i.Id, i.Target, i.Unit, EmployeeId = i.Rhk!.Skp!.EmployeeId }).ToListAsync(ct);
-        var indicatorIds = indicators.Select(i => i.Id).ToList();
-        var reports = (await db.ProgressEntries.AsNoTracking()
-                .Where(p => indicatorIds.Contains(p.IndicatorId) && p.Date >= yearStart && p.Status == ProgressStatus.Approved)
-                .OrderBy(p => p.Id).Select(p => new { p.IndicatorId, p.Date, p.Value }).ToListAsync(ct))
-            .ToLookup(p => p.IndicatorId, p => (p.Date, p.Value));
-        var approved = indicators.ToDictionary(i => i.Id, i => Realisation.Of(i.Unit, reports[i.Id]));
+        var (completion, withSkp) = await CompletionAsync(ids, today.Year, ct);
         var month = await db.ProgressEntries.AsNoTracking()
             .Where(p => ids.Contains(p.EmployeeId) && p.Date >= monthStart && p.Status != ProgressStatus.Withdrawn)
             .GroupBy(p => p.EmployeeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
-        decimal? Completion(int employeeId)
-        {
-            var own = indicators.Where(i => i.EmployeeId == employeeId).ToList();
-            return own.Count == 0 ? null : Math.Round(own.Average(i => Math.Min(1m, approved.GetValueOrDefault(i.Id) / i.Target)) * 100, 0);
-        }
-
-        var completion = people.ToDictionary(p => p.Id, p => Completion(p.Id));
         var unitNames = units.ToDictionary(u => u.Id, u => u.Name);
         var subUnits = units.Select(u =>
         {
             var members = people.Where(p => p.UnitId == u.Id).ToList();
-            var known = members.Select(m => completion[m.Id]).Where(c => c is not null).Select(c => c!.Value).ToList();
+            var known = members.Select(m => completion.GetValueOrDefault(m.Id)).Where(c => c is not null).Select(c => c!.Value).ToList();
             return new SubUnitSummary(u.Name, members.Count, members.Count(m => month.ContainsKey(m.Id)),
-                members.Count(m => indicators.Any(i => i.EmployeeId == m.Id)), known.Count == 0 ? null : Math.Round(known.Average(), 0));
+                members.Count(m => withSkp.Contains(m.Id)), known.Count == 0 ? null : Math.Round(known.Average(), 0));
         }).Where(s => s.Employees > 0).ToList();
         var listed = people.Take(MaxPeopleListed)
-            .Select(p => new PersonCompletion(p.Name, unitNames[p.UnitId], completion[p.Id], month.GetValueOrDefault(p.Id))).ToList();
+            .Select(p => new PersonCompletion(p.Name, unitNames[p.UnitId], completion.GetValueOrDefault(p.Id), month.GetValueOrDefault(p.Id))).ToList();
 
         var period = AppraisalService.DefaultPeriod(today);
         var rows = await appraisals.UnitMembersAsync(head.Id, period, ct);
         var distribution = Enum.GetValues<Predikat>().OrderByDescending(p => p)
             .ToDictionary(p => p, p => rows.Count(r => r.Predikat == p));
         return new UnitOverview(units[0].Name, today, period, subUnits, listed, people.Count, distribution, rows.Count(r => r.Predikat is null));
+    }
+
+    /// <summary>
+    /// Each person's completion of the year's targets from approved reports only (Realisation.CompletionPercent
+    /// over their indicators with a target), and who has such indicators: the team card and the unit overview
+    /// both show this one figure.
+    /// </summary>
+    private async Task<(Dictionary<int, decimal?> Completion, HashSet<int> WithSkp)> CompletionAsync(List<int> ids, int year, CancellationToken ct)
+    {
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(i => ids.Contains(i.Rhk!.Skp!.EmployeeId) && i.Rhk.Skp.Year == year && i.Target > 0)
+            .Select(i => new { i.Id, i.Target, i.Combination, i.Direction, EmployeeId = i.Rhk!.Skp!.EmployeeId }).ToListAsync(ct);
+        var indicatorIds = indicators.Select(i => i.Id).ToList();
+        var reports = (await db.ProgressEntries.AsNoTracking()
+                .Where(p => indicatorIds.Contains(p.IndicatorId) && p.Date >= yearStart && p.Date <= yearEnd && p.Status == ProgressStatus.Approved)
+                .OrderBy(p => p.Id).Select(p => new { p.IndicatorId, p.Date, p.Value }).ToListAsync(ct))
+            .ToLookup(p => p.IndicatorId, p => (p.Date, p.Value, Approved: true));
+        var completion = indicators.GroupBy(i => i.EmployeeId).ToDictionary(
+            g => g.Key,
+            g => Realisation.CompletionPercent(g.Select(i => Realisation.Figures(new IndicatorMeasure(i.Combination, i.Direction), i.Target, reports[i.Id]).Achievement).ToList()));
+        return (completion, [.. completion.Keys]);
     }
 }

@@ -16,9 +16,13 @@ public enum OverdueKind
 
 public sealed record OverdueLine(OverdueKind Kind, PerformancePeriod? Period, string? Counterpart, DateOnly Due);
 
-/// <summary>A member on the team card: what they logged this month, what waits for the rater, what is late.</summary>
+/// <summary>
+/// A member on the team card: what they logged this month, what waits for the rater, what is late, and the
+/// year's completion from approved reports (the unit overview's figure, see <see cref="PersonCompletion"/>).
+/// </summary>
 public sealed record TeamMemberReport(
-    int EmployeeId, string Name, int EntriesThisMonth, IReadOnlyList<string> IndicatorsThisMonth, int Pending, DateOnly? LastReport, IReadOnlyList<OverdueLine> Overdue);
+    int EmployeeId, string Name, int EntriesThisMonth, IReadOnlyList<string> IndicatorsThisMonth, int Pending, DateOnly? LastReport, IReadOnlyList<OverdueLine> Overdue,
+    decimal? CompletionPercent = null);
 
 public sealed record TeamReport(string Address, DateOnly Today, IReadOnlyList<TeamMemberReport> Members)
 {
