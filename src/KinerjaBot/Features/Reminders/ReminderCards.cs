@@ -178,6 +178,16 @@ public static class ReminderCards
     }
 
     /// <summary>What replaces a reminder card after "ingatkan besok".</summary>
+    /// <summary>To the people who look after the bot: the holiday list for the coming weeks is not the official one.</summary>
+    public static AdaptiveCard CalendarUncovered(Texts t, string address, string years, int days) => new()
+    {
+        Body =
+        {
+            new TextBlock(t["Calendar.Uncovered.Title"]) { Size = CardStyles.Medium, Weight = CardStyles.Bolder },
+            new TextBlock(t.Format("Calendar.Uncovered.Text", address, days, years)),
+        },
+    };
+
     public static AdaptiveCard Snoozed(Texts t, DateOnly date, string time) => new()
     {
         Body = { new TextBlock(t.Format("Reminder.Snoozed", t.Date(date), time)) },
