@@ -46,7 +46,7 @@ public sealed class Texts
 
     /// <summary>
     /// The one way a period is named to people: "Triwulan III Tahun 2026", "Tahun 2026", "November 2026"
-    /// (English "Quarter 3 of 2026", "Year 2026"); never the stored code "2026-Q3".
+    /// (English "Quarter III of 2026", "Year 2026"); never the stored code "2026-Q3".
     /// </summary>
     public string Period(KinerjaBot.Domain.PerformancePeriod period) => period.Kind switch
     {

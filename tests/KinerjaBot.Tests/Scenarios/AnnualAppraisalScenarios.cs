@@ -88,4 +88,24 @@ public sealed class AnnualAppraisalScenarios
         var opened = await app.ExecuteAsync(BotApp.Rina, Verbs.AppraisalList, data, reminder.ActivityId);
         Assert.Contains("Penilaian kinerja — Tahun 2026", opened.CardText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OverdueReport_AgreesWithTheReminders_OnTheAnnualAppraisalAndItsDeadline()
+    {
+        await using var app = await StartInJanuaryAsync();
+        await app.InstallAsync(BotApp.Rina);
+
+        // Friday 8 January 2027 is the day itself; on Monday the 11th it is overdue in Rina's team report.
+        app.SetClock(Wib(1, 8, 9, 5, year: 2027));
+        await app.PlanAsync(Wib(1, 8, 9, 5, year: 2027));
+        var reminder = (await app.WaitForAsync(BotApp.Rina, c => c.CardText.Contains("Pengingat penilaian tahunan"), "annual reminder"))[^1];
+        Assert.Contains("penilaian kinerja Tahun 2026", reminder.CardText, StringComparison.Ordinal);
+        Assert.Contains("8 Januari 2027", reminder.CardText, StringComparison.Ordinal);
+
+        app.SetClock(Wib(1, 11, 10, 0, year: 2027));
+        await app.SayAsync(BotApp.Rina, "tim");
+        var team = (await app.WaitForAsync(BotApp.Rina, c => c.CardText.Contains("Tim Ibu Rina"), "team card"))[^1];
+        Assert.Contains("Penilaian Tahun 2026 belum final (batas 8 Januari 2027)", team.CardText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Triwulan IV", team.CardText, StringComparison.Ordinal);
+    }
 }
