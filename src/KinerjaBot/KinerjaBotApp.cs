@@ -3,6 +3,7 @@ using KinerjaBot.Conversation;
 using KinerjaBot.Delivery;
 using KinerjaBot.Demo;
 using KinerjaBot.Features.Appraisal;
+using KinerjaBot.Features.Calendar;
 using KinerjaBot.Features.Feedback;
 using KinerjaBot.Features.Import;
 using KinerjaBot.Features.Onboarding;
@@ -53,7 +54,7 @@ public static class KinerjaBotApp
         services.AddScoped<ImportService>();
         services.AddScoped<OrganisationExport>();
         services.AddBotProtocol(builder.Configuration.GetSection("Bot"), MapRoutes);
-        services.AddHealthChecks();
+        services.AddKinerjaHealthChecks();
         return builder;
     }
 
@@ -74,18 +75,18 @@ public static class KinerjaBotApp
         .MapOutboxAdmin()
         .MapImportAdmin()
         .MapOrganisationResultAdmin()
+        .MapHolidayAdmin()
         .MapDirectoryAdmin()
         .MapExportAdmin();
 
     public static async Task<WebApplication> UseKinerjaBotAsync(this WebApplication app)
     {
         await app.Services.InitializeDatabaseAsync();
+        await app.Services.LoadHolidaysAsync();
         await app.Services.SeedDemoDataIfConfiguredAsync();
         app.MapBotEndpoint("/api/messages");
         MapAdmin(app.MapAdminGroup());
-        app.MapHealthChecks("/health/live");
-        app.MapGet("/health/ready", async (Data.KinerjaDbContext db, CancellationToken ct) =>
-            await db.Database.CanConnectAsync(ct) ? Results.Ok("ready") : Results.StatusCode(503));
+        app.MapKinerjaHealth();
         return app;
     }
 }

@@ -11,4 +11,10 @@ public sealed class AdminOptions
     /// </summary>
     [RegularExpression("^.{32,}$", ErrorMessage = "Admin:ApiKey must be at least 32 characters (or empty to disable the admin endpoints).")]
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// NIPs of the people who look after KinerjaBot (pengelola kinerja, BKPSDM admin): they get operator warnings
+    /// in Teams, such as a holiday calendar about to run out. Empty: the heads of the top-level units get them.
+    /// </summary>
+    public string[] Contacts { get; set; } = [];
 }

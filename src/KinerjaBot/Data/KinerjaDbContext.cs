@@ -35,6 +35,7 @@ public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options)
     public DbSet<AppInstallation> AppInstallations => Set<AppInstallation>();
     public DbSet<DirectoryLink> DirectoryLinks => Set<DirectoryLink>();
     public DbSet<DirectoryConflict> DirectoryConflicts => Set<DirectoryConflict>();
+    public DbSet<HolidayFileRow> HolidayFiles => Set<HolidayFileRow>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

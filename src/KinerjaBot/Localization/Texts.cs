@@ -15,6 +15,7 @@ public sealed class Texts
     private static readonly ResourceManager Resources = new("KinerjaBot.Localization.Strings", typeof(Texts).Assembly);
     private static readonly Texts IdTexts = new(Indonesian, null);
     private static readonly Texts EnTexts = new(English, null);
+    private static readonly string[] RomanQuarters = ["I", "II", "III", "IV"];
 
     private readonly string? _contact;
 
@@ -89,4 +90,15 @@ public sealed class Texts
     public string Number(decimal value) => value.ToString("#,0.##", Culture);
 
     public string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+
+    /// <summary>
+    /// The one way a period is named to people: "Triwulan III Tahun 2026", "Tahun 2026", "November 2026"
+    /// (English "Quarter III of 2026", "Year 2026"); never the stored code "2026-Q3".
+    /// </summary>
+    public string Period(KinerjaBot.Domain.PerformancePeriod period) => period.Kind switch
+    {
+        KinerjaBot.Domain.PeriodKind.Quarter => Format("Period.Quarter", RomanQuarters[period.Number - 1], period.Year.ToString(CultureInfo.InvariantCulture)),
+        KinerjaBot.Domain.PeriodKind.Year => Format("Period.Year", period.Year.ToString(CultureInfo.InvariantCulture)),
+        _ => period.Start.ToString("MMMM yyyy", Culture),
+    };
 }

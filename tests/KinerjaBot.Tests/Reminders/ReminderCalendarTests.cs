@@ -50,6 +50,53 @@ public sealed class ReminderCalendarTests
     }
 
     [Fact]
+    public void AnnualAppraisal2026_WithoutThe2027List_HMinus5LandsOnNewYearsDay()
+    {
+        // What the bot did with 2026 only: 1 January 2027 counted as a working day.
+        var only2026 = HolidayCalendar.Create(HolidayCalendar.LoadDefault().Holidays.Where(h => h.Date.Year == 2026));
+        var calendar = new ReminderCalendar(new WorkingCalendar(only2026), new ReminderOptions());
+
+        var due = calendar.DueOf(ReminderRuleKind.AnnualAppraisal, PerformancePeriod.ForYear(2026));
+
+        Assert.Equal(new DateOnly(2027, 1, 8), due);
+        Assert.Equal(new DateOnly(2027, 1, 1), calendar.Working.AddWorkingDays(due, -5));
+    }
+
+    [Fact]
+    public void AnnualAppraisal2026_WithTheShipped2027Dates_HMinus5IsTheLastDayOf2026()
+    {
+        var calendar = Calendar();
+
+        var due = calendar.DueOf(ReminderRuleKind.AnnualAppraisal, PerformancePeriod.ForYear(2026));
+        var hMinus5 = Enumerable.Range(0, 20).Select(i => new DateOnly(2026, 12, 25).AddDays(i))
+            .Single(d => calendar.StageOn(new Deadline(ReminderRuleKind.AnnualAppraisal, "2026", due, PerformancePeriod.ForYear(2026)), d)?.Label == "H-5");
+
+        Assert.Equal(new DateOnly(2027, 1, 8), due);
+        Assert.Equal(new DateOnly(2026, 12, 31), hMinus5);
+        Assert.Empty(calendar.StagesOn(new DateOnly(2027, 1, 1)));
+    }
+
+    [Fact]
+    public void January2027Deadlines_WithTheSkbFile_ACutiBersamaMovesThemBack()
+    {
+        // A made-up SKB 2027 with cuti bersama on Friday 8 January and Friday 29 January.
+        var skb = HolidayCalendar.Parse("""
+            { "source": "SKB 2027 (test)", "holidays": [
+                { "date": "2027-01-01", "kind": "national", "name": { "id": "Tahun Baru 2027 Masehi", "en": "New Year's Day" } },
+                { "date": "2027-01-08", "kind": "collective", "name": { "id": "Cuti Bersama", "en": "Collective leave" } },
+                { "date": "2027-01-29", "kind": "collective", "name": { "id": "Cuti Bersama", "en": "Collective leave" } }
+            ] }
+            """);
+        var withSkb = new ReminderCalendar(new WorkingCalendar(HolidayCalendar.LoadDefault().With(skb)), new ReminderOptions());
+        var shipped = Calendar();
+
+        Assert.Equal(new DateOnly(2027, 1, 8), shipped.DueOf(ReminderRuleKind.AnnualAppraisal, PerformancePeriod.ForYear(2026)));
+        Assert.Equal(new DateOnly(2027, 1, 7), withSkb.DueOf(ReminderRuleKind.AnnualAppraisal, PerformancePeriod.ForYear(2026)));
+        Assert.Equal(new DateOnly(2027, 1, 29), shipped.DueOf(ReminderRuleKind.SkpPlanning, PerformancePeriod.ForYear(2027)));
+        Assert.Equal(new DateOnly(2027, 1, 28), withSkb.DueOf(ReminderRuleKind.SkpPlanning, PerformancePeriod.ForYear(2027)));
+    }
+
+    [Fact]
     public void FeedbackDeadline_OnASunday_MovesBackToFriday()
     {
         var deadline = Calendar().FeedbackDeadline(7, new DateOnly(2026, 11, 29));

@@ -23,7 +23,9 @@ public sealed class ReminderPostgresTests
 
         var rows = await app.RemindersAsync();
         Assert.Equal(rows.Count, rows.Select(r => r.Row.Key).Distinct().Count());
-        Assert.Equal(rows.Count, plans.Sum(p => p.Total));
+        // Besides the reminders, Hendra (head of a top-level unit) is told once that 2027 is not loaded yet.
+        Assert.Equal(rows.Count + 1, plans.Sum(p => p.Total));
+        Assert.Equal(1, plans.Sum(p => p.Planned.GetValueOrDefault("calendar.uncovered")));
         Assert.Equal(new[] { BotApp.Rina.Nip, BotApp.Hendra.Nip }.Order(), rows.Where(r => r.Row.Purpose == "reminder.MonthlyRealisation").Select(r => r.Nip).Order());
         Assert.Single(rows, r => r.Row.Purpose == "reminder.approvals");
         Assert.DoesNotContain(rows, r => r.Row.Purpose == "reminder.FeedbackDue");

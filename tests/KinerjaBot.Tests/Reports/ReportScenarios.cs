@@ -41,7 +41,7 @@ public sealed class ReportScenarios
         // Agus logged nothing in October; the realisation was due early November.
         Assert.Equal(1, Occurrences(card.CardText, "Realisasi Oktober 2026 belum dilaporkan"));
         Assert.Contains("Permintaan umpan balik dari Budi Santoso, S.Kom. belum dijawab (batas 20 November 2026)", card.CardText);
-        Assert.Equal(3, Occurrences(card.CardText, "Penilaian Triwulan 3 2026 belum final"));
+        Assert.Equal(3, Occurrences(card.CardText, "Penilaian Triwulan III Tahun 2026 belum final"));
         Assert.Contains($"\"verb\":\"{Verbs.ReviewList}\"", card.Card!.ToJsonString());
 
         var refreshed = await app.ExecuteAsync(BotApp.Rina, Verbs.ReportTeam);
@@ -86,7 +86,7 @@ public sealed class ReportScenarios
         Assert.Contains("4 pegawai · 3 melapor bulan ini · 4 memiliki SKP", card.CardText);
         // Siti: 180 of 2,400 KTP-el approved, nothing else yet: (7.5 + 0 + 0) / 3 = 2.5 → 2 %.
         Assert.Contains("2 % · 1 laporan bulan ini", card.CardText);
-        Assert.Contains("Sebaran predikat, Triwulan 3 2026", card.CardText);
+        Assert.Contains("Sebaran predikat, Triwulan III Tahun 2026", card.CardText);
         Assert.True(CardActions.Has(card.Card, Verbs.AppraisalDistribution));
 
         await app.SayAsync(BotApp.Budi, "ringkasan unit");
@@ -95,7 +95,7 @@ public sealed class ReportScenarios
 
         var data = CardActions.DataOf(card.Card!, Verbs.AppraisalDistribution);
         var check = await app.ExecuteAsync(BotApp.Hendra, Verbs.AppraisalDistribution, data);
-        Assert.Contains("Triwulan 3 2026", check.CardText);
+        Assert.Contains("Triwulan III Tahun 2026", check.CardText);
     }
 
     private static int Occurrences(string text, string fragment)

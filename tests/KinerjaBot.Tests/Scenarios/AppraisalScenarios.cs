@@ -67,7 +67,7 @@ public sealed class AppraisalScenarios
         }
 
         await app.SayAsync(BotApp.Siti, "penilaian");
-        var overview = (await app.WaitForAsync(BotApp.Siti, c => c.CardText.Contains("Penilaian kinerja — Triwulan 3 2026"), "overview")).Last(c => c.CardText.Contains("Penilaian kinerja"));
+        var overview = (await app.WaitForAsync(BotApp.Siti, c => c.CardText.Contains("Penilaian kinerja — Triwulan III Tahun 2026"), "overview")).Last(c => c.CardText.Contains("Penilaian kinerja"));
         Assert.True(CardActions.Has(overview.Card, Verbs.AppraisalSelfForm));
 
         var form = await app.ExecuteAsync(BotApp.Siti, Verbs.AppraisalSelfForm, new JsonObject { ["period"] = Period });

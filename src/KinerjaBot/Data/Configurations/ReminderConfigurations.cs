@@ -39,3 +39,13 @@ internal sealed class AppInstallationConfiguration : IEntityTypeConfiguration<Ap
         b.HasOne<Employee>().WithMany().HasForeignKey(a => a.EmployeeId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class HolidayFileConfiguration : IEntityTypeConfiguration<HolidayFileRow>
+{
+    public void Configure(EntityTypeBuilder<HolidayFileRow> b)
+    {
+        b.ToTable("holiday_files");
+        b.Property(f => f.Years).HasMaxLength(128);
+        b.Property(f => f.Source).HasMaxLength(512);
+    }
+}

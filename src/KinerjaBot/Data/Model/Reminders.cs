@@ -53,3 +53,22 @@ public sealed class AppInstallation
     public string? ChatId { get; set; }
     public DateTimeOffset AttemptedAt { get; set; }
 }
+
+/// <summary>
+/// A holiday file (the SKB 3 Menteri list) an administrator loaded: kept as sent so that every instance
+/// rebuilds the same calendar from it. For each year it lists, the latest file replaces the shipped list.
+/// </summary>
+public sealed class HolidayFileRow
+{
+    public int Id { get; set; }
+
+    /// <summary>The years the file lists, ascending, comma-separated ("2027" or "2027,2028").</summary>
+    public required string Years { get; set; }
+
+    /// <summary>The file's own "source" (the decree), when it names one.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>The file as loaded (holiday-file JSON, validated before it was stored).</summary>
+    public required string Content { get; set; }
+    public DateTimeOffset LoadedAt { get; set; }
+}

@@ -70,13 +70,53 @@ public sealed class HolidayCalendar
     /// <param name="json">The content.</param>
     /// <param name="sourceName">How error messages name the content.</param>
     /// <exception cref="HolidayCalendarException">The content is malformed.</exception>
-    public static HolidayCalendar Parse(string json, string sourceName = "holidays.json")
+    public static HolidayCalendar Parse(string json, string sourceName = "holidays.json") => Parse(json, sourceName, out _);
+
+    /// <summary>Reads holiday-file content and the decree it names in its "source".</summary>
+    /// <exception cref="HolidayCalendarException">The content is malformed.</exception>
+    public static HolidayCalendar Parse(string json, string sourceName, out string? decree)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Create(HolidayFileReader.Read(System.Text.Encoding.UTF8.GetBytes(json), sourceName));
+        return Create(HolidayFileReader.Read(System.Text.Encoding.UTF8.GetBytes(json), sourceName, out decree));
     }
 
     public bool IsHoliday(DateOnly date) => byDate.ContainsKey(date);
+
+    /// <summary>Whether the year's days off are all decreed, some still provisional, or not loaded at all.</summary>
+    public HolidayYearStatus StatusOf(int year)
+    {
+        var days = byDate.Values.Where(h => h.Date.Year == year).ToList();
+        return days.Count == 0 ? HolidayYearStatus.Missing
+            : days.Any(h => h.Provisional) ? HolidayYearStatus.Provisional
+            : HolidayYearStatus.Official;
+    }
+
+    /// <summary>
+    /// The years touched by the <paramref name="days"/> days from <paramref name="from"/> on whose list is not
+    /// official: deadlines counted in them may land on a day off. Empty when the calendar covers the stretch.
+    /// </summary>
+    public IReadOnlyList<(int Year, HolidayYearStatus Status)> Uncovered(DateOnly from, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var uncovered = new List<(int, HolidayYearStatus)>();
+        for (var year = from.Year; year <= from.AddDays(days).Year; year++)
+        {
+            if (StatusOf(year) is not HolidayYearStatus.Official and var status)
+            {
+                uncovered.Add((year, status));
+            }
+        }
+
+        return uncovered;
+    }
+
+    /// <summary>This calendar with every year <paramref name="replacement"/> has replaced by its list (an SKB loaded later wins).</summary>
+    public HolidayCalendar With(HolidayCalendar replacement)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        var replaced = replacement.Years.ToHashSet();
+        return Create(Holidays.Where(h => !replaced.Contains(h.Date.Year)).Concat(replacement.Holidays));
+    }
 
     public Holiday? Find(DateOnly date) => byDate.GetValueOrDefault(date);
 }

@@ -18,11 +18,19 @@ internal sealed class HolidayFileReader
         this.source = source;
     }
 
-    public static List<Holiday> Read(byte[] utf8, string source)
+    /// <summary>The file's own "source" text, once read.</summary>
+    private string? fileSource;
+
+    public static List<Holiday> Read(byte[] utf8, string source) => Read(utf8, source, out _);
+
+    public static List<Holiday> Read(byte[] utf8, string source, out string? fileSource)
     {
         // Windows editors like to add a BOM, which Utf8JsonReader rejects.
         var body = utf8.AsSpan().StartsWith(Utf8Bom) ? utf8.AsMemory(Utf8Bom.Length) : utf8.AsMemory();
-        return new HolidayFileReader(body, source).ReadFile();
+        var reader = new HolidayFileReader(body, source);
+        var holidays = reader.ReadFile();
+        fileSource = reader.fileSource;
+        return holidays;
     }
 
     private List<Holiday> ReadFile()
@@ -55,7 +63,7 @@ internal sealed class HolidayFileReader
                 switch (name)
                 {
                     case "source":
-                        ReadText(ref reader, line, null, "source");
+                        fileSource = ReadText(ref reader, line, null, "source");
                         break;
                     case "holidays":
                         holidays = ReadHolidays(ref reader, line);
@@ -115,6 +123,8 @@ internal sealed class HolidayFileReader
         DateOnly? date = null;
         HolidayKind? kind = null;
         (string Id, string En)? names = null;
+        var provisional = false;
+        string? entrySource = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -137,8 +147,19 @@ internal sealed class HolidayFileReader
                 case "name":
                     names = ReadNames(ref reader, line, entry);
                     break;
+                case "provisional":
+                    provisional = reader.TokenType switch
+                    {
+                        JsonTokenType.True => true,
+                        JsonTokenType.False => false,
+                        _ => throw Fail(line, entry, "\"provisional\" must be true or false"),
+                    };
+                    break;
+                case "source":
+                    entrySource = ReadText(ref reader, line, entry, "source");
+                    break;
                 default:
-                    throw Fail(line, entry, $"unknown property \"{name}\"; expected \"date\", \"kind\" or \"name\"");
+                    throw Fail(line, entry, $"unknown property \"{name}\"; expected \"date\", \"kind\", \"name\", \"provisional\" or \"source\"");
             }
         }
 
@@ -147,7 +168,9 @@ internal sealed class HolidayFileReader
             date ?? throw Missing("date", entryLine, entry),
             kind ?? throw Missing("kind", entryLine, entry),
             indonesian,
-            english);
+            english,
+            provisional,
+            entrySource);
     }
 
     private (string Id, string En) ReadNames(ref Utf8JsonReader reader, int line, int entry)

@@ -2,12 +2,24 @@ namespace KinerjaBot.Domain;
 
 /// <summary>Working days of Indonesian government offices: Monday to Friday, except libur nasional and cuti bersama.</summary>
 /// <remarks>Agencies with another working week are not modelled (DOMAIN.md §7 marks them UNCONFIRMED).</remarks>
-public sealed class WorkingCalendar(HolidayCalendar holidays)
+public sealed class WorkingCalendar
 {
-    private readonly HolidayCalendar holidays = holidays ?? throw new ArgumentNullException(nameof(holidays));
+    private readonly Func<HolidayCalendar> holidays;
+
+    public WorkingCalendar(HolidayCalendar holidays)
+    {
+        ArgumentNullException.ThrowIfNull(holidays);
+        this.holidays = () => holidays;
+    }
+
+    /// <summary>A calendar that asks for the current list on each question, so a list loaded later applies at once.</summary>
+    public WorkingCalendar(Func<HolidayCalendar> current) => holidays = current ?? throw new ArgumentNullException(nameof(current));
+
+    /// <summary>The list in force now.</summary>
+    public HolidayCalendar Holidays => holidays();
 
     public bool IsWorkingDay(DateOnly date) =>
-        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.IsHoliday(date);
+        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays().IsHoliday(date);
 
     /// <summary>
     /// The <paramref name="n"/>-th working day after <paramref name="from"/>, or before it when n is negative

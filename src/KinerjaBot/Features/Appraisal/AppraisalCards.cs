@@ -35,7 +35,7 @@ public static class AppraisalCards
     /// <summary>"penilaian": one's own appraisal, the team's, and for a head of unit the distribution check.</summary>
     public static AdaptiveCard Overview(Texts t, PerformancePeriod period, AppraisalView own, IReadOnlyList<AppraisalTeamRow> team, bool isHead)
     {
-        var periodName = AppraisalView.PeriodName(t, period);
+        var periodName = t.Period(period);
         var card = new AdaptiveCard
         {
             Body =
@@ -102,7 +102,7 @@ public static class AppraisalCards
         {
             Body =
             {
-                new TextBlock(t.Format("Appraisal.Self.Title", AppraisalView.PeriodName(t, v.Period))) { Size = CardStyles.Medium, Weight = CardStyles.Bolder },
+                new TextBlock(t.Format("Appraisal.Self.Title", t.Period(v.Period))) { Size = CardStyles.Medium, Weight = CardStyles.Bolder },
                 new TextBlock(parts > 1 ? t.Format("Appraisal.Self.Part", part, parts) : t["Appraisal.Self.Intro"]) { IsSubtle = true, Spacing = CardStyles.None },
             },
         };
@@ -175,7 +175,7 @@ public static class AppraisalCards
     /// <summary>The employee's card: the self-assessment while open, the result once final, with acknowledge or object.</summary>
     public static AdaptiveCard ForEmployee(Texts t, AppraisalView v, IReadOnlyList<string> refreshUserIds)
     {
-        var card = Base(t, v, t.Format("Appraisal.Employee.Title", AppraisalView.PeriodName(t, v.Period)), refreshUserIds, v.IsFinal);
+        var card = Base(t, v, t.Format("Appraisal.Employee.Title", t.Period(v.Period)), refreshUserIds, v.IsFinal);
         card.Actions = [];
         if (!v.IsFinal)
         {
@@ -230,7 +230,7 @@ public static class AppraisalCards
 
     public static AdaptiveCard ReadOnly(Texts t, AppraisalView v, IReadOnlyList<string> refreshUserIds, string? notice = null)
     {
-        var card = Base(t, v, t.Format("Appraisal.Summary", CardData.Cut(v.EmployeeName, 100), AppraisalView.PeriodName(t, v.Period)), refreshUserIds, v.IsFinal);
+        var card = Base(t, v, t.Format("Appraisal.Summary", CardData.Cut(v.EmployeeName, 100), t.Period(v.Period)), refreshUserIds, v.IsFinal);
         return notice is null ? card : CardData.WithNotice(card, notice);
     }
 
@@ -242,7 +242,7 @@ public static class AppraisalCards
         {
             Body =
             {
-                new TextBlock(t.Format("Appraisal.Details.Title", CardData.Cut(v.EmployeeName, 100), AppraisalView.PeriodName(t, v.Period))) { Weight = CardStyles.Bolder },
+                new TextBlock(t.Format("Appraisal.Details.Title", CardData.Cut(v.EmployeeName, 100), t.Period(v.Period))) { Weight = CardStyles.Bolder },
                 new TextBlock(t.Format("Appraisal.Details.Part", part, parts)) { IsSubtle = true, Spacing = CardStyles.None },
             },
         };
@@ -300,7 +300,7 @@ public static class AppraisalCards
         {
             Body =
             {
-                new TextBlock(t.Format("Appraisal.Distribution.Title", AppraisalView.PeriodName(t, period))) { Size = CardStyles.Medium, Weight = CardStyles.Bolder },
+                new TextBlock(t.Format("Appraisal.Distribution.Title", t.Period(period))) { Size = CardStyles.Medium, Weight = CardStyles.Bolder },
                 new FactSet
                 {
                     Facts =
@@ -320,7 +320,7 @@ public static class AppraisalCards
         };
         if (d.Applied is null || d.Report is null)
         {
-            card.Body.Add(new TextBlock(t.Format("Appraisal.Distribution.NoOrgResult", AppraisalView.PeriodName(t, period), d.Pimpinan ?? t["Appraisal.OrgResultSet.NoPimpinan"]))
+            card.Body.Add(new TextBlock(t.Format("Appraisal.Distribution.NoOrgResult", t.Period(period), d.Pimpinan ?? t["Appraisal.OrgResultSet.NoPimpinan"]))
                 { Color = CardStyles.Attention, Weight = CardStyles.Bolder, Spacing = CardStyles.Medium });
         }
         else
@@ -366,7 +366,7 @@ public static class AppraisalCards
         {
             new(t["Appraisal.Field.Employee"], $"{CardData.Cut(v.EmployeeName, 100)} ({v.EmployeeNip})"),
             new(t["Appraisal.Field.Position"], CardData.Cut(v.PositionName, 200)),
-            new(t["Appraisal.Field.Period"], AppraisalView.PeriodName(t, v.Period)),
+            new(t["Appraisal.Field.Period"], t.Period(v.Period)),
             new(t["Appraisal.Field.Rater"], v.RaterName is null ? t["Appraisal.None"] : CardData.Cut(v.RaterName, 100)),
             new(t["Appraisal.Field.Status"], StatusText(t, v.Exists ? v.Status : null, null)),
         };

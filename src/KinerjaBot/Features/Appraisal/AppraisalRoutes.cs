@@ -19,7 +19,7 @@ namespace KinerjaBot.Features.Appraisal;
 /// </summary>
 public static partial class AppraisalRoutes
 {
-    [GeneratedRegex(@"^(penilaian|appraisal|evaluasi|penilaian kinerja)(\s+(?<period>\S+))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(penilaian kinerja|penilaian|appraisal|evaluasi)(\s+(?<period>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Command();
 
     public static IServiceCollection AddAppraisal(this IServiceCollection services)
@@ -66,7 +66,7 @@ public static partial class AppraisalRoutes
             return Notice(turn.T.Format("Appraisal.Error.Period", code));
         }
 
-        return await handler(turn, period);
+        return AppraisalService.IsQuarterFour(period) ? Notice(QuarterFourText(turn, period)) : await handler(turn, period);
     }
 
     private static async Task OverviewByChatAsync(Turn turn)
@@ -78,11 +78,15 @@ public static partial class AppraisalRoutes
             return;
         }
 
-        var code = Command().Match(turn.Text).Groups["period"].Value;
+        var code = Command().Match(turn.Text).Groups["period"].Value.Trim();
         var period = AppraisalService.DefaultPeriod(turn.Today);
-        if (code.Length > 0 && !(PerformancePeriod.TryParse(code.ToUpperInvariant(), out period) && period.Kind != PeriodKind.Month))
+        if (code.Length > 0 && !(PeriodInput.TryParse(code, turn.Today, out period) && period.Kind != PeriodKind.Month))
         {
             turn.Reply(turn.T.Format("Appraisal.Error.Period", code));
+        }
+        else if (AppraisalService.IsQuarterFour(period))
+        {
+            turn.Reply(QuarterFourText(turn, period));
         }
         else if (!AppraisalService.IsOpen(period, turn.Today))
         {
@@ -90,14 +94,17 @@ public static partial class AppraisalRoutes
         }
         else
         {
-            turn.ReplyCard(await BuildOverviewAsync(turn, period), turn.T.Format("Appraisal.Overview.Title", AppraisalView.PeriodName(turn.T, period)));
+            turn.ReplyCard(await BuildOverviewAsync(turn, period), turn.T.Format("Appraisal.Overview.Title", turn.T.Period(period)));
         }
 
         await turn.SaveAsync();
     }
 
+    private static string QuarterFourText(Turn turn, PerformancePeriod quarter) =>
+        turn.T.Format("Appraisal.Error.QuarterFour", turn.T.Period(quarter), turn.T.Period(PerformancePeriod.ForYear(quarter.Year)), quarter.Year);
+
     private static string NotOpenText(Turn turn, PerformancePeriod period) =>
-        turn.T.Format("Appraisal.Error.NotOpen", AppraisalView.PeriodName(turn.T, period), turn.T.Date(new DateOnly(period.End.Year, period.End.Month, 1)));
+        turn.T.Format("Appraisal.Error.NotOpen", turn.T.Period(period), turn.T.Date(new DateOnly(period.End.Year, period.End.Month, 1)));
 
     private static async Task<AdaptiveCard> BuildOverviewAsync(Turn turn, PerformancePeriod period)
     {
@@ -448,7 +455,6 @@ public static partial class AppraisalRoutes
 
         return await SaveAndRespondAsync(turn, view, period, warning: warning, after: async updated =>
         {
-            var periodName = AppraisalView.PeriodName;
             switch (step)
             {
                 case WorkflowAction.Finalize:
@@ -456,13 +462,13 @@ public static partial class AppraisalRoutes
                     break;
                 case WorkflowAction.Acknowledge when updated.RaterId is { } rater:
                     var r = await CardCopies.RecipientAsync(turn.Db, rater, turn.Cancellation);
-                    CardCopies.Tell(turn, r, r.T.Format("Appraisal.Notify.Acknowledged", updated.EmployeeName, periodName(r.T, period)), "appraisal.acknowledged", $"appraisal.acknowledged:{updated.Id}");
+                    CardCopies.Tell(turn, r, r.T.Format("Appraisal.Notify.Acknowledged", updated.EmployeeName, r.T.Period(period)), "appraisal.acknowledged", $"appraisal.acknowledged:{updated.Id}");
                     break;
                 case WorkflowAction.Object:
                     if (updated.RaterId is { } objectedRater)
                     {
                         var to = await CardCopies.RecipientAsync(turn.Db, objectedRater, turn.Cancellation);
-                        CardCopies.Tell(turn, to, to.T.Format("Appraisal.Notify.Objected", updated.EmployeeName, periodName(to.T, period), updated.ObjectionReason), "appraisal.objected", $"appraisal.objected:{updated.Id}");
+                        CardCopies.Tell(turn, to, to.T.Format("Appraisal.Notify.Objected", updated.EmployeeName, to.T.Period(period), updated.ObjectionReason), "appraisal.objected", $"appraisal.objected:{updated.Id}");
                     }
 
                     if (await service.RaterSupervisorAsync(updated, turn.Today, turn.Cancellation) is { } supervisor)
@@ -539,7 +545,7 @@ public static partial class AppraisalRoutes
             if (updated.RaterId is { } rater)
             {
                 var r = await CardCopies.RecipientAsync(turn.Db, rater, turn.Cancellation);
-                CardCopies.Tell(turn, r, r.T.Format("Appraisal.Notify.Corrected", updated.EmployeeName, AppraisalView.PeriodName(r.T, period), turn.User.Employee!.Name, r.T["Appraisal.Predikat." + updated.Predikat]),
+                CardCopies.Tell(turn, r, r.T.Format("Appraisal.Notify.Corrected", updated.EmployeeName, r.T.Period(period), turn.User.Employee!.Name, r.T["Appraisal.Predikat." + updated.Predikat]),
                     "appraisal.corrected", $"appraisal.corrected:{updated.Id}");
             }
 
@@ -611,7 +617,7 @@ public static partial class AppraisalRoutes
         var t = turn.T;
         if (distribution.Applied is null || distribution.Report is null)
         {
-            return (CurveAtFinalise.NoResult, t.Format("Appraisal.Distribution.NoOrgResult", AppraisalView.PeriodName(t, period), distribution.Pimpinan ?? t["Appraisal.OrgResultSet.NoPimpinan"]));
+            return (CurveAtFinalise.NoResult, t.Format("Appraisal.Distribution.NoOrgResult", t.Period(period), distribution.Pimpinan ?? t["Appraisal.OrgResultSet.NoPimpinan"]));
         }
 
         if (distribution.Report.IsSatisfied)

@@ -21,8 +21,18 @@ public sealed class AppraisalService(KinerjaDbContext db, ProgressService progre
     public static string SubjectFor(int employeeId, PerformancePeriod period) =>
         string.Create(CultureInfo.InvariantCulture, $"appraisal:{employeeId}:{period.Code}");
 
-    /// <summary>The quarter that ended last: the one appraised by default.</summary>
-    public static PerformancePeriod DefaultPeriod(DateOnly today) => PerformancePeriod.Containing(today, PeriodKind.Quarter).Previous();
+    /// <summary>
+    /// The period appraised by default: the quarter that ended last, except that after the fourth quarter it is
+    /// the annual appraisal of that year (the annex's "IV-AKHIR"), as reminders and the overdue report have it.
+    /// </summary>
+    public static PerformancePeriod DefaultPeriod(DateOnly today)
+    {
+        var quarter = PerformancePeriod.Containing(today, PeriodKind.Quarter).Previous();
+        return quarter.Number == 4 ? PerformancePeriod.ForYear(quarter.Year) : quarter;
+    }
+
+    /// <summary>Triwulan IV is not appraised on its own: the annual appraisal covers it.</summary>
+    public static bool IsQuarterFour(PerformancePeriod period) => period is { Kind: PeriodKind.Quarter, Number: 4 };
 
     /// <summary>A period can be appraised from the first day of its last month (ratings are due right after it ends).</summary>
     public static bool IsOpen(PerformancePeriod period, DateOnly today) =>
@@ -184,7 +194,7 @@ public sealed class AppraisalService(KinerjaDbContext db, ProgressService progre
     {
         var to = await CardCopies.RecipientAsync(db, employeeId, turn.Cancellation);
         var card = await CardForAsync(employeeId, view, to.T, turn.Today, turn.Cancellation);
-        return CardCopies.Send(turn, to, card, to.T.Format("Appraisal.Summary", view.EmployeeName, AppraisalView.PeriodName(to.T, view.Period)), purpose,
+        return CardCopies.Send(turn, to, card, to.T.Format("Appraisal.Summary", view.EmployeeName, to.T.Period(view.Period)), purpose,
             $"{purpose}:{view.EmployeeId}:{view.Period.Code}:{keySuffix}:{employeeId}", view.Subject);
     }
 

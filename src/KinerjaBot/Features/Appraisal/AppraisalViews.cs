@@ -43,13 +43,6 @@ public sealed record AppraisalView(
     public decimal? AngkaKreditValue => PositionType == PositionType.Fungsional && CreditCoefficient is > 0 && Predikat is { } p
         ? AngkaKredit.For(p, CreditCoefficient.Value, Period.MonthCount)
         : null;
-
-    public static string PeriodName(Texts t, PerformancePeriod p) => p.Kind switch
-    {
-        PeriodKind.Quarter => t.Format("Appraisal.Period.Quarter", p.Number, p.Year),
-        PeriodKind.Year => t.Format("Appraisal.Period.Year", p.Year),
-        _ => p.Code,
-    };
 }
 
 /// <summary>A team member's line on the appraisal overview.</summary>

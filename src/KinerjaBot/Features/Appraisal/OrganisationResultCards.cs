@@ -22,7 +22,7 @@ public static class OrganisationResultCards
         {
             Body =
             {
-                new TextBlock(t.Format("Appraisal.OrgResultSet.Title", AppraisalView.PeriodName(t, period))) { Size = CardStyles.Medium, Weight = CardStyles.Bolder },
+                new TextBlock(t.Format("Appraisal.OrgResultSet.Title", t.Period(period))) { Size = CardStyles.Medium, Weight = CardStyles.Bolder },
                 new TextBlock(t["Appraisal.OrgResultSet.Intro"]) { IsSubtle = true, Spacing = CardStyles.None },
                 new FactSet
                 {

@@ -14,7 +14,7 @@ namespace KinerjaBot.Features.Appraisal;
 /// </summary>
 public static partial class OrganisationResultRoutes
 {
-    [GeneratedRegex(@"^(hasil organisasi|capaian organisasi|capaian kinerja organisasi|organisation result|organization result)(\s+(?<period>\S+))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(hasil organisasi|capaian organisasi|capaian kinerja organisasi|organisation result|organization result)(\s+(?<period>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Command();
 
     public static BotRouter MapOrganisationResult(this BotRouter router) => router
@@ -26,7 +26,8 @@ public static partial class OrganisationResultRoutes
     private static bool TryPeriod(string? code, DateOnly today, out PerformancePeriod period)
     {
         period = AppraisalService.DefaultPeriod(today);
-        return string.IsNullOrEmpty(code) || (PerformancePeriod.TryParse(code.ToUpperInvariant(), out period) && period.Kind != PeriodKind.Month);
+        // The same period forms as `penilaian` ("TW3", "triwulan III 2026", "tahunan 2026", "2026-Q3").
+        return string.IsNullOrEmpty(code) || (PeriodInput.TryParse(code, today, out period) && period.Kind != PeriodKind.Month);
     }
 
     private static async Task ShowAsync(Turn turn)
@@ -50,7 +51,7 @@ public static partial class OrganisationResultRoutes
             else
             {
                 turn.ReplyCard(OrganisationResultCards.Form(turn.T, period, units, await service.StoredAsync(period, turn.Cancellation)),
-                    turn.T.Format("Appraisal.OrgResultSet.Title", AppraisalView.PeriodName(turn.T, period)));
+                    turn.T.Format("Appraisal.OrgResultSet.Title", turn.T.Period(period)));
             }
         }
 
@@ -65,7 +66,7 @@ public static partial class OrganisationResultRoutes
         var pimpinan = await service.PimpinanNameAsync(me.UnitId, turn.Cancellation) ?? turn.T["Appraisal.OrgResultSet.NoPimpinan"];
         var text = turn.T.Format("Appraisal.OrgResultSet.NotAllowed", pimpinan);
         return await service.ApplyingToAsync(me.UnitId, period, turn.Cancellation) is { } applied
-            ? text + " " + turn.T.Format("Appraisal.OrgResultSet.Current", applied.FromUnitName, AppraisalView.PeriodName(turn.T, period), turn.T["Appraisal.OrgResult." + applied.Result])
+            ? text + " " + turn.T.Format("Appraisal.OrgResultSet.Current", applied.FromUnitName, turn.T.Period(period), turn.T["Appraisal.OrgResult." + applied.Result])
             : text;
     }
 
@@ -113,6 +114,6 @@ public static partial class OrganisationResultRoutes
 
         var card = OrganisationResultCards.Form(t, period, units, await service.StoredAsync(period, turn.Cancellation));
         return InvokeResponse.Card(CardData.WithNotice(card,
-            t.Format("Appraisal.OrgResultSet.Saved", CardData.Cut(unit.Name, 120), AppraisalView.PeriodName(t, period), t["Appraisal.OrgResult." + result]), CardStyles.Good).ToJson());
+            t.Format("Appraisal.OrgResultSet.Saved", CardData.Cut(unit.Name, 120), t.Period(period), t["Appraisal.OrgResult." + result]), CardStyles.Good).ToJson());
     }
 }

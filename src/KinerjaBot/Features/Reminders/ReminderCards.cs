@@ -12,7 +12,6 @@ public static class ReminderCards
     /// <summary>A digest lists this many items and says how many more there are.</summary>
     public const int MaxListed = 10;
 
-    private static readonly string[] Roman = ["I", "II", "III", "IV"];
 
     /// <summary>A deadline reminder with what to do now, "ingatkan besok", and (for optional nudges) a way to turn them off.</summary>
     public static AdaptiveCard Reminder(Texts t, ReminderView v)
@@ -40,7 +39,7 @@ public static class ReminderCards
 
         card.Body.Add(new TextBlock(t[v.Mandatory ? "Reminder.Mandatory" : "Reminder.Optional"]) { IsSubtle = true, Size = CardStyles.Small });
         var actions = new List<CardAction>();
-        if (PrimaryAction(t, v.Rule) is { } primary)
+        if (PrimaryAction(t, v.Rule, v.Period) is { } primary)
         {
             actions.Add(primary);
         }
@@ -182,6 +181,16 @@ public static class ReminderCards
     }
 
     /// <summary>What replaces a reminder card after "ingatkan besok".</summary>
+    /// <summary>To the people who look after the bot: the holiday list for the coming weeks is not the official one.</summary>
+    public static AdaptiveCard CalendarUncovered(Texts t, string address, string years, int days) => new()
+    {
+        Body =
+        {
+            new TextBlock(t["Calendar.Uncovered.Title"]) { Size = CardStyles.Medium, Weight = CardStyles.Bolder },
+            new TextBlock(t.Format("Calendar.Uncovered.Text", address, days, years)),
+        },
+    };
+
     public static AdaptiveCard Snoozed(Texts t, DateOnly date, string time) => new()
     {
         Body = { new TextBlock(t.Format("Reminder.Snoozed", t.Date(date), time)) },
@@ -196,23 +205,23 @@ public static class ReminderCards
     {
         ReminderRuleKind.DailyProgress => t.Format("Reminder.What.DailyProgress", period is null ? "" : t.Date(period.Value.Start)),
         ReminderRuleKind.FeedbackDue => t.Format("Reminder.What.FeedbackDue", counterpart),
-        ReminderRuleKind.QuarterlyEvaluation or ReminderRuleKind.AnnualAppraisal => t.Format("Reminder.What." + rule, PeriodLabel(t, period), count),
+        ReminderRuleKind.QuarterlyEvaluation or ReminderRuleKind.AnnualAppraisal => t.Format("Reminder.What." + rule, period is { } p ? t.Period(p) : "", count),
         _ => t.Format("Reminder.What." + rule, PeriodLabel(t, period)),
     };
 
+    /// <summary>The period as people read it; an SKP is named by its bare year ("SKP 2027").</summary>
     public static string PeriodLabel(Texts t, PerformancePeriod? period) => period switch
     {
         null => "",
-        { Kind: PeriodKind.Month } p => p.Start.ToString("MMMM yyyy", t.Culture),
-        { Kind: PeriodKind.Quarter } p => t.Format("Reminder.Period.Quarter", Roman[p.Number - 1], p.Year.ToString(CultureInfo.InvariantCulture)),
-        { } p => p.Year.ToString(CultureInfo.InvariantCulture),
+        { Kind: PeriodKind.Year } p => p.Year.ToString(CultureInfo.InvariantCulture),
+        { } p => t.Period(p),
     };
 
     private static string Body(Texts t, ReminderView v) => v.Rule switch
     {
         ReminderRuleKind.DailyProgress => t.Format("Reminder.Body.DailyProgress", v.Address, t.Date(v.Due)),
         ReminderRuleKind.FeedbackDue => t.Format("Reminder.Body.FeedbackDue", v.Address, v.Counterpart),
-        ReminderRuleKind.QuarterlyEvaluation or ReminderRuleKind.AnnualAppraisal => t.Format("Reminder.Body." + v.Rule, v.Address, PeriodLabel(t, v.Period), v.Count),
+        ReminderRuleKind.QuarterlyEvaluation or ReminderRuleKind.AnnualAppraisal => t.Format("Reminder.Body." + v.Rule, v.Address, v.Period is { } p ? t.Period(p) : "", v.Count),
         _ => t.Format("Reminder.Body." + v.Rule, v.Address, PeriodLabel(t, v.Period)),
     };
 
@@ -223,10 +232,12 @@ public static class ReminderCards
         _ => t.Format("Reminder.Left.Days", workingDays),
     };
 
-    private static ExecuteAction? PrimaryAction(Texts t, ReminderRuleKind rule) => rule switch
+    private static ExecuteAction? PrimaryAction(Texts t, ReminderRuleKind rule, PerformancePeriod? period) => rule switch
     {
         ReminderRuleKind.DailyProgress or ReminderRuleKind.MonthlyRealisation =>
             new ExecuteAction { Verb = Verbs.ProgressForm, Title = t["Reminder.Action.Report"], Style = CardStyles.Positive, Data = [] },
+        ReminderRuleKind.QuarterlyEvaluation or ReminderRuleKind.AnnualAppraisal when period is { } p =>
+            new ExecuteAction { Verb = Verbs.AppraisalList, Title = t["Reminder.Action.Appraisal"], Style = CardStyles.Positive, Data = new JsonObject { ["period"] = p.Code } },
         ReminderRuleKind.QuarterlyEvaluation or ReminderRuleKind.AnnualAppraisal or ReminderRuleKind.SkpPlanning =>
             new ExecuteAction { Verb = Verbs.Status, Title = t["Reminder.Action.Status"], Style = CardStyles.Positive, Data = [] },
         _ => null,

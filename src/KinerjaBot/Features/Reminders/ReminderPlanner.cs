@@ -2,7 +2,9 @@ using System.Globalization;
 using KinerjaBot.Conversation;
 using KinerjaBot.Data;
 using KinerjaBot.Data.Model;
+using KinerjaBot.Admin;
 using KinerjaBot.Delivery;
+using KinerjaBot.Features.Calendar;
 using KinerjaBot.Domain;
 using KinerjaBot.Infrastructure;
 using KinerjaBot.Localization;
@@ -32,8 +34,10 @@ public sealed partial class ReminderPlanner(
     KinerjaDbContext db,
     Outbox outbox,
     ReminderCalendar calendar,
+    HolidayCalendarSource holidays,
     TeamsAppInstaller installer,
     IOptions<ReminderOptions> options,
+    IOptions<AdminOptions> admin,
     KinerjaMetrics metrics,
     ILogger<ReminderPlanner> logger)
 {
@@ -128,6 +132,7 @@ public sealed partial class ReminderPlanner(
             }
         }
 
+        digests.AddRange(await CalendarWarningsAsync(facts, ct));
         var digestResult = await QueueAsync(digests, facts, now, ct);
         var byPurpose = result.Planned.Concat(digestResult.Planned).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
         foreach (var (purpose, count) in byPurpose)
@@ -303,6 +308,37 @@ public sealed partial class ReminderPlanner(
 
         return new Planned(rater, $"reminder:escalation:{ReminderCalendar.Day(date)}:{rater.Id}", "reminder.escalation", t =>
             (ReminderCards.TeamDigest(t, BotUser.AddressOf(rater, t), alerts), t["Reminder.Team.Title"]));
+    }
+
+    /// <summary>
+    /// Once a week, at the digest time, while the next 60 days are not covered by an official holiday list:
+    /// to the configured <see cref="AdminOptions.Contacts"/>, or, when none are configured, to the heads of the
+    /// top-level units (the only role the data knows above raters), so that someone loads the year's SKB.
+    /// </summary>
+    private async Task<List<Planned>> CalendarWarningsAsync(Facts facts, CancellationToken ct)
+    {
+        var contacts = admin.Value.Contacts;
+        var recipients = contacts is { Length: > 0 }
+            ? facts.People.Values.Where(p => contacts.Contains(p.Nip)).ToList()
+            : (await db.Units.AsNoTracking().Where(u => u.ParentId == null && u.HeadEmployeeId != null).Select(u => u.HeadEmployeeId!.Value).ToListAsync(ct))
+                .Where(facts.People.ContainsKey).Select(id => facts.People[id]).ToList();
+        var planned = new List<Planned>();
+        foreach (var person in recipients)
+        {
+            var clock = facts.Clocks[person.Id];
+            var uncovered = holidays.Uncovered(clock.Date);
+            if (uncovered.Count == 0 || !IsSendTime(clock, _options.EscalationSendTime))
+            {
+                continue;
+            }
+
+            var years = string.Join(", ", uncovered.Select(u => u.Year.ToString(CultureInfo.InvariantCulture)));
+            var week = clock.Date.AddDays(-(((int)clock.Date.DayOfWeek + 6) % 7));
+            planned.Add(new Planned(person, $"calendar:uncovered:{string.Join('-', uncovered.Select(u => u.Year))}:{week:yyyyMMdd}:{person.Id}", "calendar.uncovered", t =>
+                (ReminderCards.CalendarUncovered(t, BotUser.AddressOf(person, t), years, HolidayCalendarSource.CoverageDays), t["Calendar.Uncovered.Title"])));
+        }
+
+        return planned;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using KinerjaBot.Data;
+using KinerjaBot.Features.Calendar;
 using KinerjaBot.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,7 @@ namespace KinerjaBot.Features.Reminders;
 /// </summary>
 public sealed partial class ReminderPlannerService(
     IServiceScopeFactory scopes,
+    HolidayCalendarSource holidays,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<ReminderPlannerService> logger) : BackgroundService
@@ -31,6 +33,10 @@ public sealed partial class ReminderPlannerService(
         var o = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
+
+        // Every instance, planner or not, picks up a holiday file another instance took.
+        await holidays.RefreshAsync(db, ct);
+        holidays.WarnIfUncovered(HolidayEndpoints.Today(time));
         return await SchedulerLeases.RunIfClaimedAsync(db, LeaseName, _owner, SchedulerLeases.SlotOf(now, o.TickInterval), now, o.PlannerLease,
             () => scope.ServiceProvider.GetRequiredService<ReminderPlanner>().PlanOnceAsync(now, ct), ct);
     }

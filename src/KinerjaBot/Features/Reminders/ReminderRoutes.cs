@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using KinerjaBot.Conversation;
 using KinerjaBot.Data.Model;
 using KinerjaBot.Domain;
+using KinerjaBot.Features.Calendar;
 using KinerjaBot.Features.Progress;
 using KinerjaBot.Protocol.Activities;
 using KinerjaBot.Protocol.Cards;
@@ -35,12 +36,11 @@ public static partial class ReminderRoutes
     {
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
-        services.TryAddSingleton(sp =>
+        services.AddHolidayCalendar(sp =>
         {
             var file = sp.GetRequiredService<IOptions<ReminderOptions>>().Value.HolidayFile;
             return string.IsNullOrWhiteSpace(file) ? HolidayCalendar.LoadDefault() : HolidayCalendar.Load(file);
         });
-        services.TryAddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<HolidayCalendar>()));
         services.TryAddSingleton(sp => new ReminderCalendar(sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<IOptions<ReminderOptions>>().Value));
         services.TryAddSingleton<GraphTokenSource>();
         services.AddHttpClient<TeamsAppInstaller>(http => http.Timeout = TimeSpan.FromSeconds(30));

@@ -86,7 +86,7 @@ public static class ReportCards
             card.Body.Add(new TextBlock(t.Format("Reports.Unit.More", overview.PeopleTotal - overview.People.Count)) { IsSubtle = true });
         }
 
-        card.Body.Add(new TextBlock(t.Format("Reports.Unit.Distribution", AppraisalView.PeriodName(t, overview.Period))) { Weight = CardStyles.Bolder, Spacing = CardStyles.Medium, Separator = true });
+        card.Body.Add(new TextBlock(t.Format("Reports.Unit.Distribution", t.Period(overview.Period))) { Weight = CardStyles.Bolder, Spacing = CardStyles.Medium, Separator = true });
         var facts = overview.Distribution.Select(d => new Fact(t["Appraisal.Predikat." + d.Key], d.Value.ToString(t.Culture))).ToList();
         facts.Add(new Fact(t["Reports.Unit.NotRated"], overview.NotRated.ToString(t.Culture)));
         card.Body.Add(new FactSet { Facts = facts });
@@ -106,7 +106,7 @@ public static class ReportCards
     {
         OverdueKind.MonthlyRealisation => t.Format("Reports.Team.Overdue.MonthlyRealisation", line.Period is { } p ? Month(t, p.Start) : "", t.Date(line.Due)),
         OverdueKind.FeedbackAnswer => t.Format("Reports.Team.Overdue.FeedbackAnswer", line.Counterpart, t.Date(line.Due)),
-        _ => t.Format("Reports.Team.Overdue.Appraisal", line.Period is { } q ? AppraisalView.PeriodName(t, q) : "", t.Date(line.Due)),
+        _ => t.Format("Reports.Team.Overdue.Appraisal", line.Period is { } q ? t.Period(q) : "", t.Date(line.Due)),
     };
 
     private static string Month(Texts t, DateOnly date) => date.ToString("MMMM yyyy", t.Culture);

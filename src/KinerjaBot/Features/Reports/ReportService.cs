@@ -69,10 +69,8 @@ public sealed class ReportService(KinerjaDbContext db, AppraisalService appraisa
             result[r.RecipientId].Add(new OverdueLine(OverdueKind.FeedbackAnswer, null, r.Name, r.DueDate!.Value));
         }
 
-        var quarter = AppraisalService.DefaultPeriod(today);
-        var (rule, period) = quarter.Number == 4
-            ? (ReminderRuleKind.AnnualAppraisal, PerformancePeriod.ForYear(quarter.Year))
-            : (ReminderRuleKind.QuarterlyEvaluation, quarter);
+        var period = AppraisalService.DefaultPeriod(today);
+        var rule = period.Kind == PeriodKind.Year ? ReminderRuleKind.AnnualAppraisal : ReminderRuleKind.QuarterlyEvaluation;
         var appraisalDue = calendar.DueOf(rule, period);
         if (calendar.RuleOf(rule).Enabled && today > appraisalDue)
         {

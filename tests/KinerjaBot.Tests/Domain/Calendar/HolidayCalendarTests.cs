@@ -9,16 +9,88 @@ public class HolidayCalendarTests
     public void LoadDefault_Holds2026Skb_17NationalAnd8Collective()
     {
         var calendar = HolidayCalendar.LoadDefault();
+        var skb2026 = calendar.Holidays.Where(h => h.Date.Year == 2026).ToList();
 
-        Assert.Equal([2026], calendar.Years);
-        Assert.Equal(17, calendar.Holidays.Count(h => h.Kind == HolidayKind.National));
-        Assert.Equal(8, calendar.Holidays.Count(h => h.Kind == HolidayKind.Collective));
+        Assert.Equal([2026, 2027], calendar.Years);
+        Assert.Equal(17, skb2026.Count(h => h.Kind == HolidayKind.National));
+        Assert.Equal(8, skb2026.Count(h => h.Kind == HolidayKind.Collective));
+        Assert.DoesNotContain(skb2026, h => h.Provisional);
+        Assert.Equal(HolidayYearStatus.Official, calendar.StatusOf(2026));
         Assert.Equal(calendar.Holidays.OrderBy(h => h.Date), calendar.Holidays);
         Assert.All(calendar.Holidays, h =>
         {
             Assert.False(string.IsNullOrWhiteSpace(h.IndonesianName));
             Assert.False(string.IsNullOrWhiteSpace(h.EnglishName));
         });
+    }
+
+    [Fact]
+    public void LoadDefault_2027_FixedDatesCertain_MovingOnesProvisional_NoCutiBersama()
+    {
+        var calendar = HolidayCalendar.LoadDefault();
+        var y2027 = calendar.Holidays.Where(h => h.Date.Year == 2027).ToList();
+
+        // The five fixed-date holidays are certain whatever the SKB says.
+        Assert.Equal(
+            [new DateOnly(2027, 1, 1), new DateOnly(2027, 5, 1), new DateOnly(2027, 6, 1), new DateOnly(2027, 8, 17), new DateOnly(2027, 12, 25)],
+            y2027.Where(h => !h.Provisional).Select(h => h.Date));
+        // Moving holidays are worked out ahead and marked provisional, each with where it comes from.
+        Assert.Equal(
+            [new DateOnly(2027, 2, 6), new DateOnly(2027, 3, 10), new DateOnly(2027, 3, 11), new DateOnly(2027, 3, 26), new DateOnly(2027, 3, 28), new DateOnly(2027, 5, 6), new DateOnly(2027, 5, 17)],
+            y2027.Where(h => h.Provisional).Select(h => h.Date));
+        Assert.All(y2027, h => Assert.False(string.IsNullOrWhiteSpace(h.Source)));
+        Assert.DoesNotContain(y2027, h => h.Kind == HolidayKind.Collective);
+        Assert.Equal(HolidayYearStatus.Provisional, calendar.StatusOf(2027));
+        Assert.Equal(HolidayYearStatus.Missing, calendar.StatusOf(2028));
+    }
+
+    [Fact]
+    public void Uncovered_NamesTheYearsOfTheStretchWithoutAnOfficialList()
+    {
+        var calendar = HolidayCalendar.LoadDefault();
+
+        Assert.Empty(calendar.Uncovered(new DateOnly(2026, 10, 1), 60));
+        Assert.Equal([(2027, HolidayYearStatus.Provisional)], calendar.Uncovered(new DateOnly(2026, 12, 4), 60));
+        Assert.Equal([(2027, HolidayYearStatus.Provisional), (2028, HolidayYearStatus.Missing)], calendar.Uncovered(new DateOnly(2027, 12, 1), 60));
+    }
+
+    [Fact]
+    public void With_ReplacesOnlyTheYearsTheNewFileLists()
+    {
+        var skb2027 = HolidayCalendar.Parse("""
+            { "holidays": [
+                { "date": "2027-01-01", "kind": "national", "name": { "id": "Tahun Baru 2027 Masehi", "en": "New Year's Day 2027" } },
+                { "date": "2027-01-08", "kind": "collective", "name": { "id": "Cuti Bersama", "en": "Collective leave" } }
+            ] }
+            """);
+
+        var merged = HolidayCalendar.LoadDefault().With(skb2027);
+
+        Assert.Equal(HolidayYearStatus.Official, merged.StatusOf(2027));
+        Assert.True(merged.IsHoliday(new DateOnly(2027, 1, 8)));
+        Assert.False(merged.IsHoliday(new DateOnly(2027, 3, 10)));
+        Assert.Equal(25, merged.Holidays.Count(h => h.Date.Year == 2026));
+    }
+
+    [Fact]
+    public void Parse_ProvisionalAndEntrySource_AreKept()
+    {
+        var calendar = HolidayCalendar.Parse("""
+            { "holidays": [ { "date": "2027-03-10", "kind": "national", "name": { "id": "Idul Fitri", "en": "Eid" }, "provisional": true, "source": "hisab" } ] }
+            """, "h.json", out var decree);
+
+        Assert.Null(decree);
+        Assert.Equal(new Holiday(new DateOnly(2027, 3, 10), HolidayKind.National, "Idul Fitri", "Eid", true, "hisab"), Assert.Single(calendar.Holidays));
+    }
+
+    [Fact]
+    public void Parse_ProvisionalNotABoolean_NamesTheEntry()
+    {
+        var ex = Assert.Throws<HolidayCalendarException>(() => HolidayCalendar.Parse("""
+            { "holidays": [ { "date": "2027-03-10", "kind": "national", "name": { "id": "a", "en": "b" }, "provisional": "yes" } ] }
+            """, "h.json"));
+
+        Assert.Equal("h.json: entry 1 (line 1): \"provisional\" must be true or false.", ex.Message);
     }
 
     [Fact]
