@@ -132,12 +132,15 @@ internal static class EmployeeImport
         }
 
         var fileNips = lines.Select(l => l.Nip).ToHashSet(StringComparer.Ordinal);
-        var ids = inFile.Keys.ToList();
-        var holders = await db.Employees.Where(e => e.AadObjectId != null && ids.Contains(e.AadObjectId))
-            .Select(e => new { e.Nip, e.AadObjectId }).ToListAsync(ct);
+        // Every stored identity, matched here: a list of the file's ids would be one SQL parameter per row.
+        var holders = await db.Employees.Where(e => e.AadObjectId != null).Select(e => new { e.Nip, e.AadObjectId }).ToListAsync(ct);
         foreach (var holder in holders.Where(h => !fileNips.Contains(h.Nip)))
         {
-            var line = inFile[holder.AadObjectId!];
+            if (!inFile.TryGetValue(holder.AadObjectId!, out var line))
+            {
+                continue;
+            }
+
             errors.Add(line.Number, "aad_object_id", "Import.AadTaken", holder.AadObjectId, line.Nip, holder.Nip);
         }
     }
