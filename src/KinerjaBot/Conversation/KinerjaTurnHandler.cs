@@ -39,6 +39,11 @@ public sealed partial class KinerjaTurnHandler(
         var context = turn;
         var activity = context.Activity;
         metrics.ActivityHandled(activity.Type);
+        if (InboundText.Refuses(activity, logger, out var unstorable))
+        {
+            return unstorable;
+        }
+
         var reference = activity.GetConversationReference();
         if (reference is null || activity.From?.Id is null)
         {

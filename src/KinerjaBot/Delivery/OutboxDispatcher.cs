@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using KinerjaBot.Data;
 using KinerjaBot.Data.Model;
 using KinerjaBot.Infrastructure;
+using KinerjaBot.Infrastructure.Text;
 using KinerjaBot.Protocol.Activities;
 using KinerjaBot.Protocol.Connector;
 using Microsoft.EntityFrameworkCore;
@@ -740,7 +741,7 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private static string Truncate(string s, int max = 2000) => s.Length <= max ? s : s[..max];
+    private static string Truncate(string s, int max = 2000) => StoredText.Fit(s, max) ?? "";
 
     [LoggerMessage(3000, LogLevel.Error, "Outbox dispatch pass failed")]
     private static partial void LogDispatchFailed(ILogger logger, Exception ex);

@@ -4,6 +4,7 @@ using KinerjaBot.Conversation;
 using KinerjaBot.Data;
 using KinerjaBot.Data.Model;
 using KinerjaBot.Delivery;
+using KinerjaBot.Infrastructure.Text;
 using KinerjaBot.Localization;
 using KinerjaBot.Protocol.Activities;
 using KinerjaBot.Protocol.Cards;
@@ -109,16 +110,11 @@ public static class CardData
         ? v.TryGetValue(out string? s) ? s : v.ToJsonString()
         : null;
 
-    /// <summary>Trimmed text, null when empty, cut at <paramref name="max"/> characters.</summary>
-    public static string? Clean(string? text, int max)
-    {
-        var trimmed = text?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length <= max ? trimmed : trimmed[..max];
-    }
+    /// <summary>Typed text as stored: see <see cref="StoredText.Fit"/>.</summary>
+    public static string? Clean(string? text, int max) => StoredText.Fit(text, max);
 
     /// <summary>Shortens display text so a card stays small whatever people typed.</summary>
-    public static string Cut(string? text, int max) =>
-        string.IsNullOrEmpty(text) ? "" : text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+    public static string Cut(string? text, int max) => StoredText.Shorten(text, max);
 
     public static AdaptiveCard Notice(string text, string? color = null) =>
         new() { Body = { new TextBlock(text) { Color = color } } };

@@ -83,6 +83,7 @@ public static class DatabaseExtensions
         if (options.MigrateOnStartup)
         {
             await BaselineEnsureCreatedDatabaseAsync(db, ct);
+            await Data.Migrations.IdentityDuplicates.ReportAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Data.Migrations.IdentityDuplicates)), ct);
             await db.Database.MigrateAsync(ct);
         }
     }

@@ -52,12 +52,30 @@ public sealed class CsvWriterTests
     [Theory]
     [InlineData("=SUM(A1:A2)", "'=SUM(A1:A2)")]
     [InlineData("+62 812", "'+62 812")]
-    [InlineData("-1", "'-1")]
+    [InlineData("-1", "-1")]
+    [InlineData("-1.5", "-1.5")]
+    [InlineData("-1+1", "'-1+1")]
     [InlineData("@cmd", "'@cmd")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("\rx", "'\rx")]
+    [InlineData("'=x", "''=x")]
+    [InlineData("'quoted'", "'quoted'")]
     [InlineData("Bagus", "Bagus")]
     [InlineData("", "")]
     [InlineData(null, null)]
-    public void Text_DefusesSpreadsheetFormulas(string? value, string? expected) => Assert.Equal(expected, CsvWriter.Text(value));
+    public void Text_DefusesSpreadsheetFormulasAndUntextGivesThemBack(string? value, string? expected)
+    {
+        Assert.Equal(expected, CsvWriter.Text(value));
+        Assert.Equal(value ?? "", CsvWriter.Untext(CsvWriter.Text(value) ?? ""));
+    }
+
+    [Fact]
+    public async Task WriteRecord_DefusesEveryField()
+    {
+        var text = await WriteAsync(',', ["=HYPERLINK(\"http://x\")", "+1", "-2", "@a", "Siti"]);
+
+        Assert.Equal("\"'=HYPERLINK(\"\"http://x\"\")\",+1,-2,'@a,Siti\r\n", text);
+    }
 
     [Fact]
     public void Bom_IsOnlyInTheExcelEncoding()

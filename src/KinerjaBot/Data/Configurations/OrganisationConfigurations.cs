@@ -35,7 +35,8 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.Property(e => e.ApprovalsAsDigest).HasDefaultValue(false);
         b.Property(e => e.IsExternal).HasDefaultValue(false);
         b.HasIndex(e => e.Nip).IsUnique();
-        b.HasIndex(e => e.AadObjectId);
+        // One Teams identity, one employee: a turn must never have to choose whom it acts as. Many may have none.
+        b.HasIndex(e => e.AadObjectId).IsUnique();
         b.HasIndex(e => e.RaterId);
         b.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.Rater).WithMany().HasForeignKey(e => e.RaterId).OnDelete(DeleteBehavior.Restrict);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KinerjaBot.Conversation;
 using KinerjaBot.Domain;
 using KinerjaBot.Features.Access;
+using KinerjaBot.Infrastructure.Text;
 using KinerjaBot.Protocol.Activities;
 using KinerjaBot.Protocol.Cards;
 using KinerjaBot.Protocol.Routing;
@@ -449,7 +450,7 @@ public static partial class AppraisalRoutes
                 row.AcknowledgedAt = turn.Now;
                 break;
             default:
-                row.ObjectionReason = reason!.Length > 4000 ? reason[..4000] : reason;
+                row.ObjectionReason = StoredText.Fit(reason, 4000);
                 break;
         }
 

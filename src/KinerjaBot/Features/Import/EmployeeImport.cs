@@ -51,6 +51,10 @@ internal static class EmployeeImport
         }
 
         ImportGraph.CheckLinks(lines.Values.Select(l => (l.Number, l.Nip, l.RaterNip)), raterOf, "rater_nip", "Import.UnknownEmployee", errors);
+        if (columns.ContainsKey("aad_object_id"))
+        {
+            await CheckIdentitiesAsync(db, lines.Values, errors, ct);
+        }
 
         if (errors.Any)
         {
@@ -61,6 +65,11 @@ internal static class EmployeeImport
         {
             var counts = new ImportCounts();
             var employees = await db.Employees.ToDictionaryAsync(e => e.Nip, StringComparer.Ordinal, token);
+            if (columns.ContainsKey("aad_object_id"))
+            {
+                await ReleaseMovedIdentitiesAsync(db, lines.Values, employees, token);
+            }
+
             foreach (var line in lines.Values)
             {
                 if (!employees.TryGetValue(line.Nip, out var employee))
@@ -100,6 +109,64 @@ internal static class EmployeeImport
             await db.SaveChangesAsync(token);
             return counts;
         });
+    }
+
+    /// <summary>
+    /// A Teams identity belongs to one employee (the unique index says so too): a second row with the same
+    /// <c>aad_object_id</c>, or one already held by a stored employee this file does not change, is refused.
+    /// </summary>
+    private static async Task CheckIdentitiesAsync(KinerjaDbContext db, IEnumerable<Line> lines, ImportErrors errors, CancellationToken ct)
+    {
+        var inFile = new Dictionary<string, Line>(StringComparer.Ordinal);
+        foreach (var line in lines.Where(l => l.AadObjectId is not null).OrderBy(l => l.Number))
+        {
+            var aad = line.AadObjectId!.ToLowerInvariant();
+            if (!inFile.TryAdd(aad, line))
+            {
+                var first = inFile[aad];
+                errors.Add(line.Number, "aad_object_id", "Import.AadDuplicate", aad, line.Nip, first.Nip, first.Number);
+            }
+        }
+
+        if (inFile.Count == 0)
+        {
+            return;
+        }
+
+        var fileNips = lines.Select(l => l.Nip).ToHashSet(StringComparer.Ordinal);
+        // Every stored identity, matched here: a list of the file's ids would be one SQL parameter per row.
+        var holders = await db.Employees.Where(e => e.AadObjectId != null).Select(e => new { e.Nip, e.AadObjectId }).ToListAsync(ct);
+        foreach (var holder in holders.Where(h => !fileNips.Contains(h.Nip)))
+        {
+            if (!inFile.TryGetValue(holder.AadObjectId!, out var line))
+            {
+                continue;
+            }
+
+            errors.Add(line.Number, "aad_object_id", "Import.AadTaken", holder.AadObjectId, line.Nip, holder.Nip);
+        }
+    }
+
+    /// <summary>
+    /// Identities that move between employees of this file are first cleared, so that no statement of the
+    /// apply sees one identity on two rows (PostgreSQL checks the unique index row by row).
+    /// </summary>
+    private static async Task ReleaseMovedIdentitiesAsync(KinerjaDbContext db, IEnumerable<Line> lines, Dictionary<string, Employee> employees, CancellationToken ct)
+    {
+        var moved = 0;
+        foreach (var line in lines)
+        {
+            if (employees.TryGetValue(line.Nip, out var employee) && employee.AadObjectId is not null && employee.AadObjectId != line.AadObjectId?.ToLowerInvariant())
+            {
+                employee.AadObjectId = null;
+                moved++;
+            }
+        }
+
+        if (moved > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private static Line? Read(ImportRow row, Dictionary<string, OrgUnit> units, ImportErrors errors, out string? nip)

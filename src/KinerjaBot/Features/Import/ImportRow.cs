@@ -33,8 +33,9 @@ internal sealed class ImportRow(CsvRecord record, IReadOnlyDictionary<string, in
 {
     public int Line => record.Line;
 
+    // Our own exports defuse spreadsheet formulas with an apostrophe; importing one gives back what was stored.
     private string Raw(string column) =>
-        columns.TryGetValue(column, out var index) && index < record.Fields.Count ? record.Fields[index].Trim() : "";
+        columns.TryGetValue(column, out var index) && index < record.Fields.Count ? CsvWriter.Untext(record.Fields[index].Trim()).Trim() : "";
 
     public string? Text(string column, int maxLength, bool required = false)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KinerjaBot.Infrastructure.Csv;
 
 namespace KinerjaBot.Features.Import;
@@ -26,12 +27,12 @@ internal sealed record ImportSchema(IReadOnlyList<string> Required, IReadOnlyLis
     };
 
     /// <summary>Column positions, or header errors (missing, unknown or repeated columns) on line 1.</summary>
-    public IReadOnlyDictionary<string, int> Columns(CsvDocument document, ImportErrors errors)
+    public IReadOnlyDictionary<string, int> Columns(IReadOnlyList<string> header, ImportErrors errors)
     {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < document.Header.Count; i++)
+        for (var i = 0; i < header.Count; i++)
         {
-            var name = document.Header[i];
+            var name = header[i];
             if (!Required.Contains(name) && !Optional.Contains(name))
             {
                 errors.Add(1, name, "Import.UnknownColumn", name, string.Join(", ", Required.Concat(Optional)));
@@ -50,14 +51,15 @@ internal sealed record ImportSchema(IReadOnlyList<string> Required, IReadOnlyLis
         return columns;
     }
 
-    /// <summary>The rows with the right number of fields; the others are reported.</summary>
-    public static IEnumerable<ImportRow> Rows(CsvDocument document, IReadOnlyDictionary<string, int> columns, ImportErrors errors)
+    /// <summary>The rows with the right number of fields, as they are read; the others are reported. Counts every record in <paramref name="seen"/>.</summary>
+    public static IEnumerable<ImportRow> Rows(CsvTable table, IReadOnlyDictionary<string, int> columns, ImportErrors errors, StrongBox<int> seen)
     {
-        foreach (var record in document.Records)
+        foreach (var record in table.Records)
         {
-            if (record.Fields.Count != document.Header.Count)
+            seen.Value++;
+            if (record.Fields.Count != table.Header.Count)
             {
-                errors.Add(record.Line, null, "Import.FieldCount", record.Fields.Count, document.Header.Count);
+                errors.Add(record.Line, null, "Import.FieldCount", record.Fields.Count, table.Header.Count);
                 continue;
             }
 

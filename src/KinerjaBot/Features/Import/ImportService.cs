@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KinerjaBot.Data;
 using KinerjaBot.Infrastructure.Csv;
 using KinerjaBot.Localization;
@@ -17,39 +18,45 @@ public sealed record ImportOutcome(ImportKind Kind, ImportCounts? Counts, IReadO
 /// </summary>
 public sealed class ImportService(KinerjaDbContext db, AuditTrail audit)
 {
-    public async Task<ImportOutcome> ImportAsync(ImportKind kind, string text, Texts texts, CancellationToken ct)
+    public Task<ImportOutcome> ImportAsync(ImportKind kind, string text, Texts texts, CancellationToken ct) =>
+        ImportAsync(kind, new StringReader(text), texts, ct);
+
+    /// <summary>Reads <paramref name="csv"/> row by row: only what the plan keeps of each row stays in memory, never the file.</summary>
+    public async Task<ImportOutcome> ImportAsync(ImportKind kind, TextReader csv, Texts texts, CancellationToken ct)
     {
         var errors = new ImportErrors(texts);
-        CsvDocument document;
+        ImportPlan? plan;
         try
         {
-            document = CsvReader.Parse(text);
+            var table = CsvReader.Open(csv);
+            var columns = ImportSchema.For(kind).Columns(table.Header, errors);
+            if (errors.Any)
+            {
+                return new ImportOutcome(kind, null, errors.All);
+            }
+
+            var seen = new StrongBox<int>();
+            var rows = ImportSchema.Rows(table, columns, errors, seen);
+            plan = kind switch
+            {
+                ImportKind.Units => await UnitImport.PlanAsync(db, rows, errors, ct),
+                ImportKind.Employees => await EmployeeImport.PlanAsync(db, columns, rows, errors, ct),
+                _ => await SkpImport.PlanAsync(db, rows, errors, ct),
+            };
+            if (seen.Value == 0)
+            {
+                errors = new ImportErrors(texts);
+                errors.Add(1, null, "Import.NoRows");
+            }
         }
         catch (CsvFormatException e)
         {
+            // A file that is not CSV at all: that is the one thing to fix, whatever rows before it said.
+            errors = new ImportErrors(texts);
             errors.Add(e.Line, null, "Import.Csv." + e.Problem);
             return new ImportOutcome(kind, null, errors.All);
         }
 
-        var columns = ImportSchema.For(kind).Columns(document, errors);
-        if (errors.Any)
-        {
-            return new ImportOutcome(kind, null, errors.All);
-        }
-
-        if (document.Records.Count == 0)
-        {
-            errors.Add(1, null, "Import.NoRows");
-            return new ImportOutcome(kind, null, errors.All);
-        }
-
-        var rows = ImportSchema.Rows(document, columns, errors).ToList();
-        var plan = kind switch
-        {
-            ImportKind.Units => await UnitImport.PlanAsync(db, rows, errors, ct),
-            ImportKind.Employees => await EmployeeImport.PlanAsync(db, columns, rows, errors, ct),
-            _ => await SkpImport.PlanAsync(db, rows, errors, ct),
-        };
         if (plan is null || errors.Any)
         {
             return new ImportOutcome(kind, null, errors.All);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using KinerjaBot.Conversation;
 using KinerjaBot.Domain;
 using KinerjaBot.Features.Access;
+using KinerjaBot.Infrastructure.Text;
 using KinerjaBot.Protocol.Activities;
 using KinerjaBot.Protocol.Cards;
 using KinerjaBot.Protocol.Routing;
@@ -410,7 +411,8 @@ public static partial class ProgressRoutes
         decimal value = view.Value;
         if (change == WorkflowAction.Edit)
         {
-            var error = ProgressService.ValidateValue(turn.T, Str(action.Data, ProgressCards.ValueInput), view.Unit, out value);
+            var error = ProgressService.ValidateValue(turn.T, Str(action.Data, ProgressCards.ValueInput), view.Unit, out value)
+                        ?? ProgressService.ValidateText(turn.T, Str(action.Data, ProgressCards.NoteInput), Str(action.Data, ProgressCards.EvidenceInput));
             if (error is not null)
             {
                 var again = ProgressCards.ForEmployee(turn.T, view, []);
@@ -430,8 +432,8 @@ public static partial class ProgressRoutes
             if (change is WorkflowAction.Edit or WorkflowAction.Resubmit)
             {
                 entry.Value = value;
-                entry.Note = Str(action.Data, ProgressCards.NoteInput)?.Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 2000)] : null;
-                entry.Evidence = Str(action.Data, ProgressCards.EvidenceInput)?.Trim() is { Length: > 0 } ev ? ev[..Math.Min(ev.Length, 4000)] : null;
+                entry.Note = StoredText.Fit(Str(action.Data, ProgressCards.NoteInput), ProgressService.MaxNote);
+                entry.Evidence = StoredText.Fit(Str(action.Data, ProgressCards.EvidenceInput), ProgressService.MaxEvidence);
                 entry.SubmittedAt = turn.Now;
             }
         });

@@ -3,6 +3,7 @@ using KinerjaBot.Conversation;
 using KinerjaBot.Data;
 using KinerjaBot.Data.Model;
 using KinerjaBot.Domain;
+using KinerjaBot.Infrastructure.Text;
 using KinerjaBot.Localization;
 using KinerjaBot.Protocol.Activities;
 using KinerjaBot.Protocol.Cards;
@@ -17,6 +18,8 @@ public sealed record SubmitResult(EntryView? Entry, string? Error);
 public sealed class ProgressService(KinerjaDbContext db)
 {
     public const string SubjectPrefix = "progress:";
+    public const int MaxNote = 2000;
+    public const int MaxEvidence = 4000;
 
     /// <summary>The employee's indicators of this year's SKP with what was reported so far.</summary>
     public async Task<List<IndicatorProgress>> IndicatorsAsync(int employeeId, DateOnly today, CancellationToken ct)
@@ -63,7 +66,8 @@ public sealed class ProgressService(KinerjaDbContext db)
         var date = turn.Today;
         var error = ValidateValue(t, valueText, indicators.First(i => i.IndicatorId == indicatorId).Unit, out var value)
                     ?? ValidateDate(t, dateText, turn.Today, out date)
-                    ?? ValidateEvidence(t, evidence);
+                    ?? ValidateEvidence(t, evidence)
+                    ?? ValidateText(t, note, evidence);
         if (error is not null)
         {
             return new SubmitResult(null, error);
@@ -75,8 +79,8 @@ public sealed class ProgressService(KinerjaDbContext db)
             EmployeeId = employee.Id,
             Date = date,
             Value = value,
-            Note = Clean(note, 2000),
-            Evidence = Clean(evidence, 4000),
+            Note = Clean(note, MaxNote),
+            Evidence = Clean(evidence, MaxEvidence),
             Status = ProgressStatus.Submitted,
             SubmittedAt = turn.Now,
         };
@@ -130,11 +134,13 @@ public sealed class ProgressService(KinerjaDbContext db)
         return lines.Length > ProgressCards.EvidenceLinks(evidence).Count ? t["Progress.Error.Evidence"] : null;
     }
 
-    private static string? Clean(string? text, int max)
-    {
-        var trimmed = text?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length <= max ? trimmed : trimmed[..max];
-    }
+    /// <summary>Too long is refused, not cut: what people wrote is theirs (the card's inputs stop them earlier; chat does not).</summary>
+    internal static string? ValidateText(Texts t, string? note, string? evidence) =>
+        note?.Trim().Length > MaxNote ? t.Format("Progress.Error.NoteTooLong", MaxNote)
+        : evidence?.Trim().Length > MaxEvidence ? t.Format("Progress.Error.EvidenceTooLong", MaxEvidence)
+        : null;
+
+    private static string? Clean(string? text, int max) => StoredText.Fit(text, max);
 
     public async Task<EntryView?> ViewAsync(int entryId, CancellationToken ct)
     {

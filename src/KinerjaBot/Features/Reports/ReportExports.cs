@@ -184,7 +184,7 @@ public sealed class ReportExports(KinerjaDbContext db)
             [
                 CsvWriter.Date(IndonesianTimeZones.LocalDate(n.CreatedAt, Wib)), giver?.Nip, giver?.Name, receiver?.Nip, receiver?.Name, receiver?.UnitCode,
                 n.RhkId is { } r ? rhks.GetValueOrDefault(r) : null, labels.Behaviour(n.Behaviour),
-                n.RequestId is { } q ? CsvWriter.Number(q) : null, CsvWriter.Text(n.Text),
+                n.RequestId is { } q ? CsvWriter.Number(q) : null, n.Text,
             ], ct);
         }
     }

@@ -23,78 +23,102 @@ public sealed class CsvFormatException(int line, CsvProblem problem)
     public CsvProblem Problem { get; } = problem;
 }
 
+/// <summary>A CSV file being read: its header, and its records one at a time (a single pass, as they are read).</summary>
+public sealed record CsvTable(IReadOnlyList<string> Header, IEnumerable<CsvRecord> Records, char Delimiter);
+
 /// <summary>
 /// RFC 4180 reader for the files administrators export from spreadsheets: quoted fields with commas,
 /// quotes and line breaks, a UTF-8 BOM, CRLF or LF, and the semicolon delimiter Excel writes under an
 /// Indonesian locale (chosen when the header has semicolons and no commas). Blank lines are skipped.
+/// <see cref="Open"/> streams: memory holds one record, whatever the size of the file.
 /// </summary>
 public static class CsvReader
 {
+    /// <summary>The whole of a small text, read into memory.</summary>
     public static CsvDocument Parse(string text)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        var table = Open(new StringReader(text));
+        return new CsvDocument(table.Header, table.Records.ToList(), table.Delimiter);
+    }
+
+    /// <summary>
+    /// Reads the header now and the records as they are enumerated; a broken record throws
+    /// <see cref="CsvFormatException"/> when it is reached.
+    /// </summary>
+    public static CsvTable Open(TextReader reader)
+    {
+        var source = new Source(reader);
+        if (source.Peek() == '\uFEFF')
         {
-            text = text[1..];
+            source.Read();
         }
 
-        var firstLineEnd = text.IndexOfAny(['\r', '\n']);
-        var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
-        var delimiter = firstLine.Contains(';', StringComparison.Ordinal) && !firstLine.Contains(',', StringComparison.Ordinal) ? ';' : ',';
-
-        var records = ReadRecords(text, delimiter).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Trim().Length == 0)).ToList();
-        if (records.Count == 0)
+        var delimiter = source.FirstLineHasOnlySemicolons() ? ';' : ',';
+        var records = ReadRecords(source, delimiter).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Trim().Length == 0));
+        var enumerator = records.GetEnumerator();
+        if (!enumerator.MoveNext())
         {
             throw new CsvFormatException(1, CsvProblem.Empty);
         }
 
-        var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        return new CsvDocument(header, records.Skip(1).ToList(), delimiter);
+        var header = enumerator.Current.Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        return new CsvTable(header, Rest(enumerator), delimiter);
     }
 
-    private static IEnumerable<CsvRecord> ReadRecords(string text, char delimiter)
+    private static IEnumerable<CsvRecord> Rest(IEnumerator<CsvRecord> enumerator)
+    {
+        using (enumerator)
+        {
+            while (enumerator.MoveNext())
+            {
+                yield return enumerator.Current;
+            }
+        }
+    }
+
+    private static IEnumerable<CsvRecord> ReadRecords(Source text, char delimiter)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
         var line = 1;
         var recordLine = 1;
-        var i = 0;
-        while (i < text.Length)
+        int c;
+        while ((c = text.Peek()) >= 0)
         {
-            var c = text[i];
             if (c == '"' && field.Length == 0)
             {
                 var quoteLine = line;
-                i++;
+                text.Read();
                 while (true)
                 {
-                    if (i >= text.Length)
+                    var q = text.Read();
+                    if (q < 0)
                     {
                         throw new CsvFormatException(quoteLine, CsvProblem.UnterminatedQuote);
                     }
 
-                    if (text[i] == '"')
+                    if (q == '"')
                     {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
+                        if (text.Peek() == '"')
                         {
                             field.Append('"');
-                            i += 2;
+                            text.Read();
                             continue;
                         }
 
-                        i++;
                         break;
                     }
 
-                    if (text[i] == '\n')
+                    if (q == '\n')
                     {
                         line++;
                     }
 
-                    field.Append(text[i]);
-                    i++;
+                    field.Append((char)q);
                 }
 
-                if (i < text.Length && text[i] != delimiter && text[i] != '\r' && text[i] != '\n')
+                var after = text.Peek();
+                if (after >= 0 && after != delimiter && after != '\r' && after != '\n')
                 {
                     throw new CsvFormatException(line, CsvProblem.TextAfterClosingQuote);
                 }
@@ -102,11 +126,11 @@ public static class CsvReader
                 continue;
             }
 
+            text.Read();
             if (c == delimiter)
             {
                 fields.Add(field.ToString());
                 field.Clear();
-                i++;
                 continue;
             }
 
@@ -116,20 +140,77 @@ public static class CsvReader
                 field.Clear();
                 yield return new CsvRecord(recordLine, fields.ToArray());
                 fields.Clear();
-                i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
+                if (c == '\r' && text.Peek() == '\n')
+                {
+                    text.Read();
+                }
+
                 line++;
                 recordLine = line;
                 continue;
             }
 
-            field.Append(c);
-            i++;
+            field.Append((char)c);
         }
 
         if (field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());
             yield return new CsvRecord(recordLine, fields.ToArray());
+        }
+    }
+
+    /// <summary>
+    /// Characters from a reader through one buffer (<see cref="TextReader.Peek"/> of a network stream may
+    /// answer "end" early); the first line can be inspected before parsing starts.
+    /// </summary>
+    private sealed class Source(TextReader reader)
+    {
+        private char[] _buffer = new char[64 * 1024];
+        private int _at;
+        private int _length;
+
+        public int Peek() => _at < _length || Fill() ? _buffer[_at] : -1;
+
+        public int Read() => _at < _length || Fill() ? _buffer[_at++] : -1;
+
+        /// <summary>Excel under an Indonesian locale: semicolons in the header and no commas.</summary>
+        public bool FirstLineHasOnlySemicolons()
+        {
+            var end = _at;
+            while (true)
+            {
+                for (; end < _length; end++)
+                {
+                    if (_buffer[end] is '\r' or '\n')
+                    {
+                        var line = _buffer.AsSpan(_at, end - _at);
+                        return line.Contains(';') && !line.Contains(',');
+                    }
+                }
+
+                // The first line does not fit yet: keep it and read more behind it.
+                if (_length == _buffer.Length)
+                {
+                    Array.Resize(ref _buffer, _buffer.Length * 2);
+                }
+
+                var read = reader.Read(_buffer, _length, _buffer.Length - _length);
+                if (read == 0)
+                {
+                    var line = _buffer.AsSpan(_at, _length - _at);
+                    return line.Contains(';') && !line.Contains(',');
+                }
+
+                _length += read;
+            }
+        }
+
+        private bool Fill()
+        {
+            _at = 0;
+            _length = reader.Read(_buffer, 0, _buffer.Length);
+            return _length > 0;
         }
     }
 }

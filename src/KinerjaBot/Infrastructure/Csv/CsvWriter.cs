@@ -8,6 +8,7 @@ namespace KinerjaBot.Infrastructure.Csv;
 /// when it holds the delimiter, a quote, CR or LF, or starts or ends with a space, and quotes inside are
 /// doubled. Records are written one at a time (asynchronously), so an export streams instead of being
 /// built in memory. Optionally starts with a UTF-8 BOM, which Excel needs to read UTF-8 at all.
+/// Every field is made safe for spreadsheets on the way out (<see cref="Text"/>), so no export can forget it.
 /// </summary>
 public sealed class CsvWriter(TextWriter writer, char delimiter = ',')
 {
@@ -32,7 +33,7 @@ public sealed class CsvWriter(TextWriter writer, char delimiter = ',')
             }
 
             first = false;
-            Append(field ?? "");
+            Append(Text(field) ?? "");
         }
 
         _line.Append("\r\n");
@@ -40,11 +41,32 @@ public sealed class CsvWriter(TextWriter writer, char delimiter = ',')
     }
 
     /// <summary>
-    /// Free text typed by people (notes, feedback): a leading <c>= + - @</c> or tab is neutralised with an
-    /// apostrophe so a spreadsheet shows it as text instead of running it as a formula (CSV injection).
+    /// A cell a spreadsheet would run as a formula (CSV injection: a leading <c>= + - @</c>, tab or CR, as in
+    /// a name <c>=HYPERLINK(…)</c>) gets a leading apostrophe, so it is shown as the text it is. Plain numbers
+    /// (<c>-1.5</c>) are not formulas and stay numbers. A value that already starts with apostrophes before
+    /// such a character gets one more, so <see cref="Untext"/> gives back exactly what was stored.
     /// </summary>
-    public static string? Text(string? value) =>
-        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+    public static string? Text(string? value) => IsDefused(value) || (Dangerous(value, 0) && !IsPlainNumber(value!)) ? "'" + value : value;
+
+    /// <summary>The inverse of <see cref="Text"/>, for reading a file this writer wrote (an import of an export).</summary>
+    public static string Untext(string value) => IsDefused(value) ? value[1..] : value;
+
+    private static bool IsDefused(string? value)
+    {
+        var apostrophes = 0;
+        while (value is not null && apostrophes < value.Length && value[apostrophes] == '\'')
+        {
+            apostrophes++;
+        }
+
+        return apostrophes > 0 && Dangerous(value, apostrophes);
+    }
+
+    private static bool Dangerous(string? value, int at) =>
+        value is not null && at < value.Length && value[at] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    private static bool IsPlainNumber(string value) =>
+        decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
 
     /// <summary>Numbers in invariant form (a dot for decimals), without trailing zeros.</summary>
     public static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
