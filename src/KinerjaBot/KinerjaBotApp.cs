@@ -13,6 +13,7 @@ using KinerjaBot.Features.Reminders;
 using KinerjaBot.Features.Reports;
 using KinerjaBot.Infrastructure;
 using KinerjaBot.Localization;
+using KinerjaBot.Protocol.Authentication;
 using KinerjaBot.Protocol.Hosting;
 using KinerjaBot.Protocol.Routing;
 
@@ -39,6 +40,7 @@ public static class KinerjaBotApp
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitSignal>();
         services.AddScoped<Outbox>();
+        services.AddSingleton<IVouchedServiceUrlStore, VouchedServiceUrlStore>();
         services.AddSingleton<DeliveryConnector>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

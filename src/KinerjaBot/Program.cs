@@ -11,7 +11,9 @@ builder.AddKinerjaBot();
 var app = builder.Build();
 await app.UseKinerjaBotAsync();
 await app.RunAsync();
-return 0;
+// Non-zero when something stopped the host as a refusal (the loopback guard of unauthenticated mode), so a
+// supervisor or pipeline sees a failed start instead of a clean exit.
+return Environment.ExitCode;
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>
 public partial class Program;

@@ -58,31 +58,37 @@ public sealed partial class BotTokenValidator
 
     /// <summary>
     /// Checks the request's Authorization header against the activity it carries. Never throws for a bad or
-    /// missing token or unreachable metadata; only cancellation of <paramref name="ct"/> propagates.
+    /// missing token or unreachable metadata; only cancellation of <paramref name="ct"/> and a failure to record
+    /// the vouched service URL in the host's <see cref="IVouchedServiceUrlStore"/> propagate.
     /// </summary>
-    public async Task<BotAuthenticationResult> ValidateAsync(string? authorizationHeader, Activity activity, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
+    public async Task<BotAuthenticationResult> ValidateAsync(string? authorizationHeader, Activity activity, CancellationToken ct) =>
+        await BindAsync(await CheckTokenAsync(authorizationHeader, ct).ConfigureAwait(false), activity, ct).ConfigureAwait(false);
 
+    /// <summary>
+    /// The checks that need no activity (header, signature, issuer, audience, lifetime), so a request without a
+    /// valid token can be refused before its body is read. Never throws except for cancellation.
+    /// </summary>
+    public async Task<BotTokenCheck> CheckTokenAsync(string? authorizationHeader, CancellationToken ct)
+    {
         if (string.IsNullOrWhiteSpace(authorizationHeader))
         {
             if (_allowAnonymous)
             {
-                return BotAuthenticationResult.Anonymous();
+                return BotTokenCheck.Done(BotAuthenticationResult.Anonymous());
             }
 
-            return BotAuthenticationResult.Failed(_appId.Length == 0 ? FailureReasons.NotConfigured : FailureReasons.MissingHeader);
+            return BotTokenCheck.Done(BotAuthenticationResult.Failed(_appId.Length == 0 ? FailureReasons.NotConfigured : FailureReasons.MissingHeader));
         }
 
         // Without an app id there is no audience to check, so even dangerous mode cannot accept a token.
         if (_appId.Length == 0)
         {
-            return BotAuthenticationResult.Failed(FailureReasons.NotConfigured);
+            return BotTokenCheck.Done(BotAuthenticationResult.Failed(FailureReasons.NotConfigured));
         }
 
         try
         {
-            return await ValidateTokenAsync(authorizationHeader, activity, ct).ConfigureAwait(false);
+            return await CheckBearerAsync(authorizationHeader, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -91,36 +97,71 @@ public sealed partial class BotTokenValidator
         catch (Exception)
         {
             // Fail closed: the caller answers 401 rather than 500 whatever went wrong.
-            return BotAuthenticationResult.Failed(FailureReasons.InvalidToken);
+            return BotTokenCheck.Done(BotAuthenticationResult.Failed(FailureReasons.InvalidToken));
         }
     }
 
-    private async Task<BotAuthenticationResult> ValidateTokenAsync(string header, Activity activity, CancellationToken ct)
+    /// <summary>
+    /// Binds a token that passed <see cref="CheckTokenAsync"/> to the activity it carries (channel endorsement,
+    /// <c>serviceurl</c> claim, Entra app), and trusts the service URL it vouches for. Throws only as
+    /// <see cref="ValidateAsync"/> does.
+    /// </summary>
+    public async Task<BotAuthenticationResult> BindAsync(BotTokenCheck token, Activity activity, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(activity);
+        if (token.Outcome is { } outcome)
+        {
+            return outcome;
+        }
+
+        var jwt = token.Token!;
+        var rejection = CheckEndorsements(token.Endorsements, token.Source, activity.ChannelId)
+            ?? (token.Source == TokenSource.BotConnector ? CheckServiceUrl(jwt, activity) : CheckEntraApp(jwt));
+        if (rejection is not null)
+        {
+            return BotAuthenticationResult.Failed(rejection);
+        }
+
+        // A store that cannot be written is our failure, not a bad token: it propagates, the request fails and the
+        // channel retries it, rather than queue replies that no later process may send.
+        if (token.Source == TokenSource.BotConnector
+            && _trustedServiceUrls is not null
+            && jwt.TryGetPayloadValue<string>("serviceurl", out var serviceUrl)
+            && TrustedServiceUrls.TryNormalize(serviceUrl, out _))
+        {
+            await _trustedServiceUrls.TrustAsync(serviceUrl, ct).ConfigureAwait(false);
+        }
+
+        return BotAuthenticationResult.Success(token.Identity!);
+    }
+
+    private async Task<BotTokenCheck> CheckBearerAsync(string header, CancellationToken ct)
     {
         if (!TryReadBearer(header, out var token))
         {
-            return BotAuthenticationResult.Failed(FailureReasons.NotBearer);
+            return BotTokenCheck.Failed(FailureReasons.NotBearer);
         }
 
         if (!TryParse(token, out var jwt))
         {
-            return BotAuthenticationResult.Failed(FailureReasons.Malformed);
+            return BotTokenCheck.Failed(FailureReasons.Malformed);
         }
 
         // Checked before anything else so "none" and HMAC-with-the-public-key tricks never reach key handling.
         if (!AllowedAlgorithms.Contains(jwt.Alg, StringComparer.Ordinal))
         {
-            return BotAuthenticationResult.Failed(FailureReasons.AlgorithmNotAllowed);
+            return BotTokenCheck.Failed(FailureReasons.AlgorithmNotAllowed);
         }
 
         if (string.IsNullOrEmpty(jwt.Kid))
         {
-            return BotAuthenticationResult.Failed(FailureReasons.MissingKeyId);
+            return BotTokenCheck.Failed(FailureReasons.MissingKeyId);
         }
 
         if (_issuers.Classify(jwt.Issuer) is not { } source)
         {
-            return BotAuthenticationResult.Failed(FailureReasons.UnknownIssuer);
+            return BotTokenCheck.Failed(FailureReasons.UnknownIssuer);
         }
 
         var keys = source == TokenSource.BotConnector ? _connectorKeys : _entraKeys;
@@ -132,35 +173,18 @@ public sealed partial class BotTokenValidator
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // Network failure, timeout, http refused, or a document that does not parse.
-            return BotAuthenticationResult.Failed(FailureReasons.MetadataUnavailable);
+            return BotTokenCheck.Failed(FailureReasons.MetadataUnavailable);
         }
 
         if (match is null)
         {
-            return BotAuthenticationResult.Failed(FailureReasons.UnknownKey);
+            return BotTokenCheck.Failed(FailureReasons.UnknownKey);
         }
 
         var result = await _handler.ValidateTokenAsync(jwt, Parameters(source, match.Key)).ConfigureAwait(false);
-        if (!result.IsValid)
-        {
-            return BotAuthenticationResult.Failed(ReasonFor(result.Exception));
-        }
-
-        var rejection = CheckEndorsements(match.Endorsements, source, activity.ChannelId)
-            ?? (source == TokenSource.BotConnector ? CheckServiceUrl(jwt, activity) : CheckEntraApp(jwt));
-        if (rejection is not null)
-        {
-            return BotAuthenticationResult.Failed(rejection);
-        }
-
-        if (source == TokenSource.BotConnector
-            && jwt.TryGetPayloadValue<string>("serviceurl", out var serviceUrl)
-            && TrustedServiceUrls.TryNormalize(serviceUrl, out _))
-        {
-            _trustedServiceUrls?.Trust(serviceUrl);
-        }
-
-        return BotAuthenticationResult.Success(result.ClaimsIdentity);
+        return result.IsValid
+            ? BotTokenCheck.Valid(jwt, source, match.Endorsements, result.ClaimsIdentity)
+            : BotTokenCheck.Failed(ReasonFor(result.Exception));
     }
 
     private TokenValidationParameters Parameters(TokenSource source, SecurityKey key) => new()

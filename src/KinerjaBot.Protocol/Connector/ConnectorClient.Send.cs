@@ -11,7 +11,7 @@ public sealed partial class ConnectorClient
     {
         var host = serviceBase.Host;
         var useToken = _tokens.IsConfigured;
-        if (useToken && !ServiceUrlPolicy.MayReceiveToken(serviceBase, serviceUrl, _options, _trust))
+        if (useToken && !await ServiceUrlPolicy.MayReceiveTokenAsync(serviceBase, serviceUrl, _options, _trust, ct).ConfigureAwait(false))
         {
             Log.UntrustedServiceUrl(_logger, host, serviceBase.Scheme);
             throw new UntrustedServiceUrlException(serviceUrl);

@@ -8,11 +8,11 @@ namespace KinerjaBot.Protocol.Connector;
 public interface IServiceUrlTrust
 {
     /// <summary>True when a bearer token may be sent to <paramref name="serviceUrl"/>.</summary>
-    bool IsTrusted(string serviceUrl);
+    ValueTask<bool> IsTrustedAsync(string serviceUrl, CancellationToken ct);
 }
 
 /// <summary>The default until the host registers its own: only the allow-list counts.</summary>
 internal sealed class AllowListOnlyServiceUrlTrust : IServiceUrlTrust
 {
-    public bool IsTrusted(string serviceUrl) => false;
+    public ValueTask<bool> IsTrustedAsync(string serviceUrl, CancellationToken ct) => ValueTask.FromResult(false);
 }

@@ -3,16 +3,17 @@ namespace KinerjaBot.Protocol.Connector;
 /// <summary>Decides whether a service URL may receive the bot's bearer token (PROTOCOL.md §2, "Trust").</summary>
 internal static class ServiceUrlPolicy
 {
-    public static bool MayReceiveToken(Uri serviceBase, string serviceUrl, ConnectorOptions options, IServiceUrlTrust trust)
+    public static async ValueTask<bool> MayReceiveTokenAsync(
+        Uri serviceBase, string serviceUrl, ConnectorOptions options, IServiceUrlTrust trust, CancellationToken ct)
     {
         if (serviceBase.Scheme == Uri.UriSchemeHttps)
         {
-            return IsAllowListed(serviceBase.IdnHost, options.TrustedHosts) || trust.IsTrusted(serviceUrl);
+            return IsAllowListed(serviceBase.IdnHost, options.TrustedHosts) || await trust.IsTrustedAsync(serviceUrl, ct).ConfigureAwait(false);
         }
 
         // Plain http shows the token to everyone on the path, so it is allowed only when explicitly
         // switched on, only to this machine, and only for a URL the host vouches for.
-        return options.AllowInsecureTrustedHttp && serviceBase.IsLoopback && trust.IsTrusted(serviceUrl);
+        return options.AllowInsecureTrustedHttp && serviceBase.IsLoopback && await trust.IsTrustedAsync(serviceUrl, ct).ConfigureAwait(false);
     }
 
     public static bool IsAllowListed(string host, IEnumerable<string> trustedHosts)

@@ -18,7 +18,7 @@ public interface IBotTurnHandler
     Task<InvokeResponse?> HandleAsync(TurnContext turn);
 }
 
-/// <summary>Maps <c>POST /api/messages</c>: size limit, parse, authenticate, route, answer.</summary>
+/// <summary>Maps <c>POST /api/messages</c>: check the token, read within the size limit, parse, bind the token to the activity, route, answer.</summary>
 public static class BotEndpoint
 {
     /// <summary>Teams messages are at most ~100 KB; anything far larger is not a real activity.</summary>
@@ -32,6 +32,16 @@ public static class BotEndpoint
         var services = http.RequestServices;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotEndpoint));
 
+        // The token first: a request without a valid one is refused before a byte of its body is read or parsed.
+        var validator = services.GetRequiredService<BotTokenValidator>();
+        var token = await validator.CheckTokenAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, http.RequestAborted)
+            .ConfigureAwait(false);
+        if (!token.Passed || (token.IsAnonymous && !IsLoopbackConnection(http)))
+        {
+            Refuse(http, logger, token.FailureReason);
+            return;
+        }
+
         var (activity, status) = await ReadActivityAsync(http).ConfigureAwait(false);
         if (activity is null)
         {
@@ -39,13 +49,10 @@ public static class BotEndpoint
             return;
         }
 
-        var validator = services.GetRequiredService<BotTokenValidator>();
-        var auth = await validator.ValidateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity, http.RequestAborted)
-            .ConfigureAwait(false);
-        if (!auth.Succeeded || (auth.IsAnonymous && !IsLoopbackConnection(http)))
+        var auth = await validator.BindAsync(token, activity, http.RequestAborted).ConfigureAwait(false);
+        if (!auth.Succeeded)
         {
-            Log.Unauthorized(logger, auth.FailureReason ?? "anonymous request over a non-loopback connection");
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            Refuse(http, logger, auth.FailureReason);
             return;
         }
 
@@ -73,6 +80,12 @@ public static class BotEndpoint
         }
 
         http.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    private static void Refuse(HttpContext http, ILogger logger, string? reason)
+    {
+        Log.Unauthorized(logger, reason ?? "anonymous request over a non-loopback connection");
+        http.Response.StatusCode = StatusCodes.Status401Unauthorized;
     }
 
     private static async Task<(Activity? Activity, int Status)> ReadActivityAsync(HttpContext http)

@@ -21,7 +21,8 @@ public static class BotServiceCollectionExtensions
                 "Bot:AppId is required unless Bot:DangerouslyAllowUnauthenticatedRequests is set for local development.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<TrustedServiceUrls>();
+        // The host may register an IVouchedServiceUrlStore so that trust outlives the process.
+        services.TryAddSingleton(sp => new TrustedServiceUrls(sp.GetService<IVouchedServiceUrlStore>()));
         services.TryAddSingleton<IServiceUrlTrust>(sp => new TrustedServiceUrlsAdapter(sp.GetRequiredService<TrustedServiceUrls>()));
         services.TryAddSingleton(sp => new BotTokenValidator(
             sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value,
@@ -45,6 +46,6 @@ public static class BotServiceCollectionExtensions
 
     private sealed class TrustedServiceUrlsAdapter(TrustedServiceUrls urls) : IServiceUrlTrust
     {
-        public bool IsTrusted(string serviceUrl) => urls.IsTrusted(serviceUrl);
+        public ValueTask<bool> IsTrustedAsync(string serviceUrl, CancellationToken ct) => urls.IsTrustedAsync(serviceUrl, ct);
     }
 }

@@ -29,6 +29,7 @@ public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options)
     public DbSet<AppraisalNote> AppraisalNotes => Set<AppraisalNote>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<VouchedServiceUrl> VouchedServiceUrls => Set<VouchedServiceUrl>();
     public DbSet<CardMessage> CardMessages => Set<CardMessage>();
     public DbSet<ReminderSnooze> ReminderSnoozes => Set<ReminderSnooze>();
     public DbSet<SchedulerLease> SchedulerLeases => Set<SchedulerLease>();

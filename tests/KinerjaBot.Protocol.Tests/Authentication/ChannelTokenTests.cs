@@ -11,13 +11,13 @@ public sealed class ChannelTokenTests(BotMetadataServer server) : ValidatorTestB
     public async Task ValidateAsync_ValidTeamsToken_AcceptedAndServiceUrlTrusted()
     {
         var validator = CreateValidator();
-        Assert.False(Trusted.IsTrusted(TokenFactory.ServiceUrl));
+        Assert.False(await Trusted.IsTrustedAsync(TokenFactory.ServiceUrl, CancellationToken.None));
 
         var result = await ValidateAsync(validator, TokenFactory.Channel(Server.TeamsKey.Credentials()));
 
         AssertAccepted(result);
         Assert.Equal(TokenFactory.ServiceUrl, result.Identity!.FindFirst("serviceurl")?.Value);
-        Assert.True(Trusted.IsTrusted(TokenFactory.ServiceUrl));
+        Assert.True(await Trusted.IsTrustedAsync(TokenFactory.ServiceUrl, CancellationToken.None));
     }
 
     [Theory]
@@ -110,8 +110,8 @@ public sealed class ChannelTokenTests(BotMetadataServer server) : ValidatorTestB
         var result = await ValidateAsync(CreateValidator(), TokenFactory.Channel(Server.TeamsKey.Credentials()), activity);
 
         AssertRejected(FailureReasons.ServiceUrlMismatch, result);
-        Assert.False(Trusted.IsTrusted(TokenFactory.ServiceUrl));
-        Assert.False(Trusted.IsTrusted("https://attacker.example/amer/"));
+        Assert.False(await Trusted.IsTrustedAsync(TokenFactory.ServiceUrl, CancellationToken.None));
+        Assert.False(await Trusted.IsTrustedAsync("https://attacker.example/amer/", CancellationToken.None));
     }
 
     [Fact]

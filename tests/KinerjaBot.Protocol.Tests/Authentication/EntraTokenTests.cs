@@ -14,7 +14,7 @@ public sealed class EntraTokenTests(BotMetadataServer server) : ValidatorTestBas
         var result = await ValidateAsync(CreateValidator(), TokenFactory.EntraV1(Server.EntraKey.Credentials()), EmulatorMessage());
 
         AssertAccepted(result);
-        Assert.False(Trusted.IsTrusted("http://localhost:56150"));
+        Assert.False(await Trusted.IsTrustedAsync("http://localhost:56150", CancellationToken.None));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class TokenShapeTests(BotMetadataServer server) : ValidatorTestBas
         var result = await ValidateAsync(CreateValidator(), token);
 
         Assert.False(result.Succeeded);
-        Assert.False(Trusted.IsTrusted(TokenFactory.ServiceUrl));
+        Assert.False(await Trusted.IsTrustedAsync(TokenFactory.ServiceUrl, CancellationToken.None));
     }
 
     [Fact]
@@ -48,6 +48,6 @@ public sealed class TokenShapeTests(BotMetadataServer server) : ValidatorTestBas
         var result = await ValidateAsync(CreateValidator(), tampered, TeamsMessage("https://evil.example/"));
 
         AssertRejected(FailureReasons.InvalidSignature, result);
-        Assert.False(Trusted.IsTrusted("https://evil.example/"));
+        Assert.False(await Trusted.IsTrustedAsync("https://evil.example/", CancellationToken.None));
     }
 }

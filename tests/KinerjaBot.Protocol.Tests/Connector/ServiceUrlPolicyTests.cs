@@ -25,21 +25,21 @@ public sealed class ServiceUrlPolicyTests
     }
 
     [Fact]
-    public void MayReceiveToken_ExtraConfiguredHost_IsTrusted()
+    public async Task MayReceiveToken_ExtraConfiguredHost_IsTrusted()
     {
         var options = new ConnectorOptions();
         options.TrustedHosts.Add("connector.contoso.example");
         var uri = new Uri("https://connector.contoso.example/");
 
-        Assert.True(ServiceUrlPolicy.MayReceiveToken(uri, uri.AbsoluteUri, options, new FakeServiceUrlTrust(false)));
+        Assert.True(await ServiceUrlPolicy.MayReceiveTokenAsync(uri, uri.AbsoluteUri, options, new FakeServiceUrlTrust(false), CancellationToken.None));
     }
 
     [Fact]
-    public void MayReceiveToken_TrustedNonLoopbackHttpWithOptIn_IsRefused()
+    public async Task MayReceiveToken_TrustedNonLoopbackHttpWithOptIn_IsRefused()
     {
         var options = new ConnectorOptions { AllowInsecureTrustedHttp = true };
         var uri = new Uri("http://connector.contoso.example/");
 
-        Assert.False(ServiceUrlPolicy.MayReceiveToken(uri, uri.AbsoluteUri, options, new FakeServiceUrlTrust(true)));
+        Assert.False(await ServiceUrlPolicy.MayReceiveTokenAsync(uri, uri.AbsoluteUri, options, new FakeServiceUrlTrust(true), CancellationToken.None));
     }
 }

@@ -20,10 +20,10 @@ internal sealed class FakeServiceUrlTrust(bool trusted) : IServiceUrlTrust
 {
     public List<string> Asked { get; } = [];
 
-    public bool IsTrusted(string serviceUrl)
+    public ValueTask<bool> IsTrustedAsync(string serviceUrl, CancellationToken ct)
     {
         Asked.Add(serviceUrl);
-        return trusted;
+        return ValueTask.FromResult(trusted);
     }
 }
 

@@ -42,6 +42,9 @@ public sealed class BotApp : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
     public string DatabasePath => Path.Combine(_folder, "kinerjabot.db");
 
+    /// <summary>With authentication on (<see cref="AuthenticatedBot"/>): mints the Bot Connector token each request carries.</summary>
+    public Func<Activity, string>? Tokens { get; set; }
+
     /// <summary>The division head (rater of Budi, Siti and Agus).</summary>
     public static TestUser Rina => new("198003152005011002", "Rina Marlina");
     public static TestUser Budi => new("199001012015031001", "Budi Santoso");
@@ -90,8 +93,20 @@ public sealed class BotApp : IAsyncDisposable
         return activity;
     }
 
-    public async Task<HttpResponseMessage> PostAsync(Activity activity) =>
-        await Http.PostAsync("/api/messages", new StringContent(ProtocolJson.Serialize(activity), System.Text.Encoding.UTF8, "application/json"));
+    public async Task<HttpResponseMessage> PostAsync(Activity activity, string? bearerToken = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(ProtocolJson.Serialize(activity), System.Text.Encoding.UTF8, "application/json"),
+        };
+        bearerToken ??= Tokens?.Invoke(activity);
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new("Bearer", bearerToken);
+        }
+
+        return await Http.SendAsync(request);
+    }
 
     /// <summary>Posts a message and checks it was accepted.</summary>
     public async Task SayAsync(TestUser user, string text, string? locale = "id-ID")
@@ -146,7 +161,8 @@ public sealed class BotApp : IAsyncDisposable
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Testing");
+            // "Environment" in the settings runs the host as deployed (AuthenticatedBot: Production).
+            builder.UseEnvironment(settings.GetValueOrDefault("Environment") ?? "Testing");
             var config = new Dictionary<string, string?>
             {
                 ["Database:Provider"] = "Sqlite",

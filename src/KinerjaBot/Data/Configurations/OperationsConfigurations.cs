@@ -1,4 +1,5 @@
 using KinerjaBot.Data.Model;
+using KinerjaBot.Delivery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -33,6 +34,16 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(o => o.SentActivityId).HasMaxLength(256);
         b.HasIndex(o => o.Key).IsUnique();
         b.HasIndex(o => new { o.Status, o.NotBefore });
+    }
+}
+
+internal sealed class VouchedServiceUrlConfiguration : IEntityTypeConfiguration<VouchedServiceUrl>
+{
+    public void Configure(EntityTypeBuilder<VouchedServiceUrl> b)
+    {
+        b.ToTable("vouched_service_urls");
+        b.HasKey(v => v.Url);
+        b.Property(v => v.Url).HasMaxLength(VouchedServiceUrlStore.MaxUrlLength);
     }
 }
 

@@ -64,6 +64,18 @@ public sealed class OutboxMessage
 }
 
 /// <summary>
+/// A service URL a validated Bot Connector token vouched for (its <c>serviceurl</c> claim), kept so that what
+/// was queued for it is still delivered after a restart or by another instance. Never written from card data or
+/// an unauthenticated request: only such a URL may receive the bot's token.
+/// </summary>
+public sealed class VouchedServiceUrl
+{
+    /// <summary>Normalised: lower case, no trailing slash.</summary>
+    public required string Url { get; set; }
+    public DateTimeOffset VouchedAt { get; set; }
+}
+
+/// <summary>
 /// A card shown to someone about something (a progress entry, a feedback request…), so that when the
 /// thing changes every copy of its card can be updated.
 /// </summary>
