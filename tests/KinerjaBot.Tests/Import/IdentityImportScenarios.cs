@@ -119,13 +119,16 @@ public sealed class IdentityImportScenarios
             var unit = new OrgUnit { Code = "OLD", Name = "Unit lama", TimeZone = IndonesianTimeZones.Wib };
             old.Units.Add(unit);
             await old.SaveChangesAsync();
-            old.Employees.AddRange(
-                Person("197001011995031001", Shared, unit.Id),
-                Person("198502022010012002", Shared, unit.Id),
-                Person("199003032015031003", Other, unit.Id),
-                Person("199104042016041004", null, unit.Id),
-                Person("199205052017052005", null, unit.Id));
-            await old.SaveChangesAsync();
+            // Rows as that schema had them: the model of today has columns later migrations add.
+            foreach (var (nip, aad) in new[] { ("197001011995031001", Shared), ("198502022010012002", Shared), ("199003032015031003", Other), ("199104042016041004", (string?)null), ("199205052017052005", null) })
+            {
+                await old.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO employees (\"Nip\", \"Name\", \"Salutation\", \"PositionType\", \"PositionName\", \"UnitId\", \"AadObjectId\", \"TimeZone\", \"IsActive\", \"OptionalNudgesOff\", \"ApprovalsAsDigest\", \"Version\") "
+                    + "VALUES ({0}, {1}, 'Bapak', 'Fungsional', 'Analis', {2}, {3}, {4}, TRUE, FALSE, FALSE, 0)",
+                    nip, "Pegawai " + nip, unit.Id, aad ?? "", IndonesianTimeZones.Wib);
+            }
+
+            await old.Database.ExecuteSqlRawAsync("UPDATE employees SET \"AadObjectId\" = NULL WHERE \"AadObjectId\" = ''");
         }
 
         await using var db = database.NewContext();

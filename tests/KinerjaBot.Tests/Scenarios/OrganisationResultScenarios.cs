@@ -73,12 +73,12 @@ public sealed class OrganisationResultScenarios
         }
 
         var notSet = await app.ExecuteAsync(BotApp.Rina, Verbs.AppraisalDistribution, new JsonObject { ["period"] = Period, ["orgResult"] = "Istimewa" });
-        Assert.Contains("Capaian kinerja organisasi untuk Triwulan 3 2026 belum ditetapkan", notSet.CardText);
+        Assert.Contains("Capaian kinerja organisasi untuk Triwulan III Tahun 2026 belum ditetapkan", notSet.CardText);
         Assert.Contains("pimpinan instansi (Drs. Hendra Gunawan, M.Si.", notSet.CardText);
         Assert.DoesNotContain("✓", notSet.CardText);
 
         await app.SayAsync(BotApp.Hendra, "hasil organisasi " + Period);
-        var form = (await app.WaitForAsync(BotApp.Hendra, c => c.CardText.Contains("Capaian kinerja organisasi — Triwulan 3 2026"), "the pimpinan's card"))[^1];
+        var form = (await app.WaitForAsync(BotApp.Hendra, c => c.CardText.Contains("Capaian kinerja organisasi — Triwulan III Tahun 2026"), "the pimpinan's card"))[^1];
         Assert.True(CardActions.Has(form.Card, Verbs.OrganisationResultSet));
         var saved = await SetInChatAsync(app, BotApp.Hendra, Dinas, OrganisationResult.Baik);
         Assert.Contains("ditetapkan: Baik", saved.CardText);

@@ -27,9 +27,9 @@ public static partial class Understanding
     public static readonly IReadOnlyList<string> Commands =
     [
         "bantuan", "lapor", "status", "tinjau", "tim", "ringkasan unit", "penilaian", "minta umpan balik", "umpan balik",
-        "pengingat", "bahasa inggris", "bahasa indonesia", "batal",
+        "pengingat", "bahasa inggris", "bahasa indonesia", "batal", "hasil organisasi",
         "help", "report", "review", "team", "unit overview", "appraisal", "request feedback", "feedback", "reminders",
-        "language english", "language indonesian", "cancel",
+        "language english", "language indonesian", "cancel", "organisation result",
     ];
 
     [GeneratedRegex(@"^(halo+|hallo+|hal+o|hai+|hi+|hello+|helo+|hey+|hei+|pagi|siang|sore|malam|met (pagi|siang|sore|malam)|selamat (pagi|siang|sore|malam)|assalamu.?alaikum|salam|permisi|punten|good (morning|afternoon|evening)|greetings)\b", RegexOptions.IgnoreCase)]
