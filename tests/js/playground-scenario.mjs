@@ -27,7 +27,7 @@ export default {
       fill: { "Catatan penilaian (alasan rating)": "Target triwulan tercapai, pelayanan ramah" },
       click: "Simpan dan lihat predikat", expectCard: "Predikat: Baik",
     },
-    { name: "finalize the appraisal", click: "Finalkan penilaian", expectCard: "Final, menunggu tanggapan pegawai" },
+    { name: "set the appraisal (tetapkan)", click: "Tetapkan penilaian", expectCard: "Final, menunggu tanggapan pegawai" },
     // Reports for a rater and a head of unit.
     { name: "team card", say: "tim", expectCard: /Tim .* — / },
     { name: "unit overview", say: "ringkasan unit", expectCard: "Ringkasan Bidang Pelayanan Pendaftaran Penduduk" },
