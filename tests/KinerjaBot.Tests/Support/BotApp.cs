@@ -127,8 +127,10 @@ public sealed class BotApp : IAsyncDisposable
     /// <summary>Messages and card updates delivered to one user so far.</summary>
     public IReadOnlyList<ConnectorCall> To(TestUser user) => Connector.Calls.Where(c => c.ConversationId == user.ConversationId).ToList();
 
-    public Task<IReadOnlyList<ConnectorCall>> WaitForAsync(TestUser user, Func<ConnectorCall, bool> predicate, string what) =>
-        Connector.WaitForAsync(calls => calls.Any(c => c.ConversationId == user.ConversationId && predicate(c)), what);
+    /// <summary>Waits until <paramref name="user"/> got a matching call; returns the calls to that user so far (never another person's).</summary>
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForAsync(TestUser user, Func<ConnectorCall, bool> predicate, string what) =>
+        (await Connector.WaitForAsync(calls => calls.Any(c => c.ConversationId == user.ConversationId && predicate(c)), what))
+            .Where(c => c.ConversationId == user.ConversationId).ToList();
 
     /// <summary>Introduces a user to the bot (as installing it does), so proactive messages can reach them.</summary>
     public async Task InstallAsync(TestUser user)
