@@ -21,7 +21,7 @@ internal static class EmployeeImport
         bool Active, bool? UnitHead, bool External, string? AddressName);
 
     public static async Task<ImportPlan?> PlanAsync(
-        KinerjaDbContext db, IReadOnlyDictionary<string, int> columns, IEnumerable<ImportRow> rows, ImportErrors errors, CancellationToken ct)
+        KinerjaDbContext db, IReadOnlyDictionary<string, int> columns, IEnumerable<ImportRow> rows, ImportErrors errors, int batchSize, CancellationToken ct)
     {
         var units = await db.Units.ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
         var known = await db.Employees.Select(e => new { e.Nip, RaterNip = e.Rater == null ? null : e.Rater.Nip })
@@ -61,22 +61,40 @@ internal static class EmployeeImport
             return null;
         }
 
-        return new ImportPlan(async token =>
-        {
-            var counts = new ImportCounts();
-            var employees = await db.Employees.ToDictionaryAsync(e => e.Nip, StringComparer.Ordinal, token);
-            if (columns.ContainsKey("aad_object_id"))
-            {
-                await ReleaseMovedIdentitiesAsync(db, lines.Values, employees, token);
-            }
+        return new ImportPlan(token => ApplyAsync(db, columns, lines.Values, batchSize, token));
+    }
 
-            foreach (var line in lines.Values)
+    /// <summary>
+    /// Writes the validated file in batches of <paramref name="batchSize"/> rows inside the caller's one transaction:
+    /// each batch is saved (with its audit rows and identity rebinding) and then forgotten by the change tracker, so
+    /// memory holds one batch of entities, not the organisation. Only plain NIP → id values outlive a batch.
+    /// </summary>
+    private static async Task<ImportCounts> ApplyAsync(
+        KinerjaDbContext db, IReadOnlyDictionary<string, int> columns, IReadOnlyCollection<Line> lines, int batchSize, CancellationToken ct)
+    {
+        var counts = new ImportCounts();
+        var hasRaterColumn = columns.ContainsKey("rater_nip");
+        // The units validation loaded are only read from here on (ids, time zones); heads are written at the end.
+        db.ChangeTracker.Clear();
+        var ids = await db.Employees.AsNoTracking().ToDictionaryAsync(e => e.Nip, e => e.Id, StringComparer.Ordinal, ct);
+        if (columns.ContainsKey("aad_object_id"))
+        {
+            await ReleaseMovedIdentitiesAsync(db, lines, batchSize, ct);
+        }
+
+        // Raters are set in the row's own batch when already stored; those further down the file (or in the same
+        // batch) get their id only once saved, so those rows are linked in a second pass.
+        var unresolved = new List<Line>();
+        foreach (var batch in lines.Chunk(batchSize))
+        {
+            var stored = await TrackedAsync(db, batch, ct);
+            var written = new List<Employee>(batch.Length);
+            foreach (var line in batch)
             {
-                if (!employees.TryGetValue(line.Nip, out var employee))
+                if (!stored.TryGetValue(line.Nip, out var employee))
                 {
                     employee = new Employee { Nip = line.Nip, Name = line.Name, PositionName = line.PositionName };
                     db.Employees.Add(employee);
-                    employees[line.Nip] = employee;
                     counts.Created++;
                 }
                 else
@@ -85,30 +103,84 @@ internal static class EmployeeImport
                 }
 
                 Apply(line, employee, columns);
+                if (hasRaterColumn && line.RaterNip is null)
+                {
+                    employee.RaterId = null;
+                }
+                else if (hasRaterColumn && ids.TryGetValue(line.RaterNip!, out var raterId))
+                {
+                    employee.RaterId = raterId;
+                }
+                else if (hasRaterColumn)
+                {
+                    unresolved.Add(line);
+                }
+
+                written.Add(employee);
             }
 
-            await db.SaveChangesAsync(token);
-            foreach (var line in lines.Values)
+            await db.SaveChangesAsync(ct);
+            foreach (var employee in written)
             {
-                var employee = employees[line.Nip];
-                if (hasRaterColumn)
-                {
-                    employee.RaterId = line.RaterNip is null ? null : employees[line.RaterNip].Id;
-                }
-
-                if (line.UnitHead == true)
-                {
-                    line.Unit.HeadEmployeeId = employee.Id;
-                }
-                else if (line.UnitHead == false && line.Unit.HeadEmployeeId == employee.Id)
-                {
-                    line.Unit.HeadEmployeeId = null;
-                }
+                ids[employee.Nip] = employee.Id;
             }
 
-            await db.SaveChangesAsync(token);
-            return counts;
-        });
+            db.ChangeTracker.Clear();
+        }
+
+        foreach (var batch in unresolved.Chunk(batchSize))
+        {
+            var stored = await TrackedAsync(db, batch, ct);
+            foreach (var line in batch)
+            {
+                stored[line.Nip].RaterId = ids[line.RaterNip!];
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        await ApplyUnitHeadsAsync(db, lines, ids, ct);
+        return counts;
+    }
+
+    private static Task<Dictionary<string, Employee>> TrackedAsync(KinerjaDbContext db, IEnumerable<Line> batch, CancellationToken ct)
+    {
+        var nips = batch.Select(l => l.Nip).ToList();
+        return db.Employees.Where(e => nips.Contains(e.Nip)).ToDictionaryAsync(e => e.Nip, StringComparer.Ordinal, ct);
+    }
+
+    /// <summary>The file's <c>unit_head</c> cells, in file order as before: ya makes the row the head, tidak removes it if it is.</summary>
+    private static async Task ApplyUnitHeadsAsync(KinerjaDbContext db, IEnumerable<Line> lines, Dictionary<string, int> ids, CancellationToken ct)
+    {
+        var stored = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.HeadEmployeeId, ct);
+        var heads = new Dictionary<int, int?>(stored);
+        foreach (var line in lines)
+        {
+            var id = ids[line.Nip];
+            if (line.UnitHead == true)
+            {
+                heads[line.Unit.Id] = id;
+            }
+            else if (line.UnitHead == false && heads[line.Unit.Id] == id)
+            {
+                heads[line.Unit.Id] = null;
+            }
+        }
+
+        var changed = heads.Where(h => h.Value != stored[h.Key]).Select(h => h.Key).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var unit in await db.Units.Where(u => changed.Contains(u.Id)).ToListAsync(ct))
+        {
+            unit.HeadEmployeeId = heads[unit.Id];
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>
@@ -135,10 +207,10 @@ internal static class EmployeeImport
 
         var fileNips = lines.Select(l => l.Nip).ToHashSet(StringComparer.Ordinal);
         // Every stored identity, matched here: a list of the file's ids would be one SQL parameter per row.
-        var holders = await db.Employees.Where(e => e.AadObjectId != null).Select(e => new { e.Nip, e.AadObjectId }).ToListAsync(ct);
-        foreach (var holder in holders.Where(h => !fileNips.Contains(h.Nip)))
+        var holders = db.Employees.AsNoTracking().Where(e => e.AadObjectId != null).Select(e => new { e.Nip, e.AadObjectId }).AsAsyncEnumerable();
+        await foreach (var holder in holders.WithCancellation(ct))
         {
-            if (!inFile.TryGetValue(holder.AadObjectId!, out var line))
+            if (fileNips.Contains(holder.Nip) || !inFile.TryGetValue(holder.AadObjectId!, out var line))
             {
                 continue;
             }
@@ -149,23 +221,31 @@ internal static class EmployeeImport
 
     /// <summary>
     /// Identities that move between employees of this file are first cleared, so that no statement of the
-    /// apply sees one identity on two rows (PostgreSQL checks the unique index row by row).
+    /// apply sees one identity on two rows (PostgreSQL checks the unique index row by row) whichever batch
+    /// writes the new holder.
     /// </summary>
-    private static async Task ReleaseMovedIdentitiesAsync(KinerjaDbContext db, IEnumerable<Line> lines, Dictionary<string, Employee> employees, CancellationToken ct)
+    private static async Task ReleaseMovedIdentitiesAsync(KinerjaDbContext db, IReadOnlyCollection<Line> lines, int batchSize, CancellationToken ct)
     {
-        var moved = 0;
-        foreach (var line in lines)
+        var byNip = lines.ToDictionary(l => l.Nip, l => l.AadObjectId?.ToLowerInvariant(), StringComparer.Ordinal);
+        var moved = new List<int>();
+        await foreach (var holder in db.Employees.AsNoTracking().Where(e => e.AadObjectId != null)
+                           .Select(e => new { e.Id, e.Nip, e.AadObjectId }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (employees.TryGetValue(line.Nip, out var employee) && employee.AadObjectId is not null && employee.AadObjectId != line.AadObjectId?.ToLowerInvariant())
+            if (byNip.TryGetValue(holder.Nip, out var aad) && aad != holder.AadObjectId)
             {
-                employee.AadObjectId = null;
-                moved++;
+                moved.Add(holder.Id);
             }
         }
 
-        if (moved > 0)
+        foreach (var batch in moved.Chunk(batchSize))
         {
+            foreach (var employee in await db.Employees.Where(e => batch.Contains(e.Id)).ToListAsync(ct))
+            {
+                employee.AadObjectId = null;
+            }
+
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
     }
 

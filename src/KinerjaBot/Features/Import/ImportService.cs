@@ -16,8 +16,16 @@ public sealed record ImportOutcome(ImportKind Kind, ImportCounts? Counts, IReadO
 /// Imports units, employees and SKP from CSV, all or nothing: the whole file is validated first (every
 /// problem reported with its line), and applied in one transaction only when it has none.
 /// </summary>
-public sealed class ImportService(KinerjaDbContext db, AuditTrail audit)
+public sealed class ImportService(KinerjaDbContext db, AuditTrail audit, IConfiguration configuration)
 {
+    /// <summary>
+    /// Rows written per SaveChanges before the change tracker is cleared (<c>Import:BatchSize</c>, internal): bounds
+    /// the memory of the apply; the transaction around all batches keeps the file all or nothing.
+    /// </summary>
+    public const int DefaultBatchSize = 1000;
+
+    private int BatchSize => Math.Max(1, configuration.GetValue("Import:BatchSize", DefaultBatchSize));
+
     public Task<ImportOutcome> ImportAsync(ImportKind kind, string text, Texts texts, CancellationToken ct) =>
         ImportAsync(kind, new StringReader(text), texts, ct);
 
@@ -40,7 +48,7 @@ public sealed class ImportService(KinerjaDbContext db, AuditTrail audit)
             plan = kind switch
             {
                 ImportKind.Units => await UnitImport.PlanAsync(db, rows, errors, ct),
-                ImportKind.Employees => await EmployeeImport.PlanAsync(db, columns, rows, errors, ct),
+                ImportKind.Employees => await EmployeeImport.PlanAsync(db, columns, rows, errors, BatchSize, ct),
                 _ => await SkpImport.PlanAsync(db, rows, errors, ct),
             };
             if (seen.Value == 0)
