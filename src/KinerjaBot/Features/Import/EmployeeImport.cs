@@ -21,7 +21,7 @@ internal static class EmployeeImport
         bool Active, bool? UnitHead, bool External, string? AddressName);
 
     /// <summary>What validation keeps of one row: enough to check links and identities across the whole file.</summary>
-    private readonly record struct Planned(int Number, bool Valid, string? RaterNip, Guid? Aad);
+    private readonly record struct Planned(int Number, bool Valid, string? RaterNip);
 
     /// <summary>
     /// Validates <paramref name="rows"/> keeping only a few values per NIP; the plan reads the file again through
@@ -74,7 +74,7 @@ internal static class EmployeeImport
             nip = Pooled(nip);
             var raterNip = line?.RaterNip is null ? null : Pooled(line.RaterNip);
             Guid? aad = line?.AadObjectId is null ? null : Guid.Parse(line.AadObjectId);
-            planned[nip] = new Planned(row.Line, line is not null, raterNip, aad);
+            planned[nip] = new Planned(row.Line, line is not null, raterNip);
             if (line is not null && hasRaterColumn)
             {
                 raterOf[nip] = raterNip;
@@ -104,7 +104,7 @@ internal static class EmployeeImport
             return null;
         }
 
-        return new ImportPlan(token => ApplyAsync(db, columns, planned, Lines(reread(), units), Pooled, batchSize, token));
+        return new ImportPlan(token => ApplyAsync(db, columns, planned, identities, Lines(reread(), units), Pooled, batchSize, token));
     }
 
     /// <summary>The validated file read again; it is the same spooled file, so a row failing now is a bug, not a user's mistake.</summary>
@@ -124,8 +124,8 @@ internal static class EmployeeImport
     /// memory holds one batch of entities, not the organisation. Only plain NIP → id values outlive a batch.
     /// </summary>
     private static async Task<ImportCounts> ApplyAsync(
-        KinerjaDbContext db, IReadOnlyDictionary<string, int> columns, Dictionary<string, Planned> planned, IEnumerable<Line> lines,
-        Func<string, string> pooled, int batchSize, CancellationToken ct)
+        KinerjaDbContext db, IReadOnlyDictionary<string, int> columns, Dictionary<string, Planned> planned,
+        Dictionary<Guid, (int Number, string Nip)> identities, IEnumerable<Line> lines, Func<string, string> pooled, int batchSize, CancellationToken ct)
     {
         var counts = new ImportCounts();
         var hasRaterColumn = columns.ContainsKey("rater_nip");
@@ -138,7 +138,7 @@ internal static class EmployeeImport
 
         if (columns.ContainsKey("aad_object_id"))
         {
-            await ReleaseMovedIdentitiesAsync(db, planned, batchSize, ct);
+            await ReleaseMovedIdentitiesAsync(db, planned, identities, batchSize, ct);
         }
 
         var storedHeads = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.HeadEmployeeId, ct);
@@ -261,13 +261,16 @@ internal static class EmployeeImport
     /// apply sees one identity on two rows (PostgreSQL checks the unique index row by row) whichever batch
     /// writes the new holder.
     /// </summary>
-    private static async Task ReleaseMovedIdentitiesAsync(KinerjaDbContext db, Dictionary<string, Planned> planned, int batchSize, CancellationToken ct)
+    private static async Task ReleaseMovedIdentitiesAsync(
+        KinerjaDbContext db, Dictionary<string, Planned> planned, Dictionary<Guid, (int Number, string Nip)> identities, int batchSize, CancellationToken ct)
     {
         var moved = new List<int>();
         await foreach (var holder in db.Employees.AsNoTracking().Where(e => e.AadObjectId != null)
                            .Select(e => new { e.Id, e.Nip, e.AadObjectId }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (planned.TryGetValue(holder.Nip, out var row) && (!Guid.TryParse(holder.AadObjectId, out var id) || row.Aad != id))
+            // The file names each identity once: unless it gives this one to the same NIP, the holder loses it.
+            if (planned.ContainsKey(holder.Nip)
+                && !(Guid.TryParse(holder.AadObjectId, out var id) && identities.TryGetValue(id, out var row) && row.Nip == holder.Nip))
             {
                 moved.Add(holder.Id);
             }
