@@ -20,40 +20,83 @@ internal static class EmployeeImport
         string? RaterNip, string? Email, string? AadObjectId, string? TimeZone, string? Language, decimal? CreditCoefficient,
         bool Active, bool? UnitHead, bool External, string? AddressName);
 
+    /// <summary>What validation keeps of one row: enough to check links and identities across the whole file.</summary>
+    private readonly record struct Planned(int Number, bool Valid, string? RaterNip);
+
+    /// <summary>
+    /// Validates <paramref name="rows"/> keeping only a few values per NIP; the plan reads the file again through
+    /// <paramref name="reread"/> to write it, so neither pass holds the file's rows.
+    /// </summary>
     public static async Task<ImportPlan?> PlanAsync(
-        KinerjaDbContext db, IReadOnlyDictionary<string, int> columns, IEnumerable<ImportRow> rows, ImportErrors errors, CancellationToken ct)
+        KinerjaDbContext db, IReadOnlyDictionary<string, int> columns, IEnumerable<ImportRow> rows, ImportErrors errors, int batchSize,
+        Func<IEnumerable<ImportRow>> reread, CancellationToken ct)
     {
-        var units = await db.Units.ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
-        var known = await db.Employees.Select(e => new { e.Nip, RaterNip = e.Rater == null ? null : e.Rater.Nip })
-            .ToDictionaryAsync(e => e.Nip, e => e.RaterNip, StringComparer.Ordinal, ct);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
+        // One instance per NIP, however often it is named (as a row, as a rater, in the database).
+        var nipPool = new HashSet<string>(StringComparer.Ordinal);
+        string Pooled(string nip)
+        {
+            if (nipPool.TryGetValue(nip, out var same))
+            {
+                return same;
+            }
+
+            nipPool.Add(nip);
+            return nip;
+        }
+
+        var raterOf = new Dictionary<string, string?>(StringComparer.Ordinal);
+        await foreach (var known in db.Employees.AsNoTracking().Select(e => new { e.Nip, RaterNip = e.Rater == null ? null : e.Rater.Nip })
+                           .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            raterOf[Pooled(known.Nip)] = known.RaterNip is null ? null : Pooled(known.RaterNip);
+        }
+
         var hasRaterColumn = columns.ContainsKey("rater_nip");
-        var lines = new Dictionary<string, Line>(StringComparer.Ordinal);
-        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var hasAadColumn = columns.ContainsKey("aad_object_id");
+        var planned = new Dictionary<string, Planned>(StringComparer.Ordinal);
+        var identities = new Dictionary<Guid, (int Number, string Nip)>();
+        var sharedIdentities = new List<(int Number, string Aad, string Nip, string FirstNip, int FirstNumber)>();
         foreach (var row in rows)
         {
             var line = Read(row, units, errors, out var nip);
-            if (nip is not null && !firstLineOf.TryAdd(nip, row.Line))
+            if (nip is not null && planned.TryGetValue(nip, out var first))
             {
-                errors.Add(row.Line, "nip", "Import.Duplicate", nip, firstLineOf[nip]);
+                errors.Add(row.Line, "nip", "Import.Duplicate", nip, first.Number);
                 continue;
             }
 
-            if (line is not null)
+            if (nip is null)
             {
-                lines[line.Nip] = line;
+                continue;
+            }
+
+            nip = Pooled(nip);
+            var raterNip = line?.RaterNip is null ? null : Pooled(line.RaterNip);
+            Guid? aad = line?.AadObjectId is null ? null : Guid.Parse(line.AadObjectId);
+            planned[nip] = new Planned(row.Line, line is not null, raterNip);
+            if (line is not null && hasRaterColumn)
+            {
+                raterOf[nip] = raterNip;
+            }
+
+            if (line is not null && hasAadColumn && aad is { } id && !identities.TryAdd(id, (row.Line, nip)))
+            {
+                var holder = identities[id];
+                sharedIdentities.Add((row.Line, line.AadObjectId!.ToLowerInvariant(), nip, holder.Nip, holder.Number));
             }
         }
 
-        var raterOf = new Dictionary<string, string?>(known, StringComparer.Ordinal);
-        foreach (var line in lines.Values.Where(_ => hasRaterColumn))
+        var valid = planned.Where(p => p.Value.Valid);
+        ImportGraph.CheckLinks(valid.Select(p => (p.Value.Number, p.Key, p.Value.RaterNip)), raterOf, "rater_nip", "Import.UnknownEmployee", errors);
+        if (hasAadColumn)
         {
-            raterOf[line.Nip] = line.RaterNip;
-        }
+            foreach (var (number, aad, nip, firstNip, firstNumber) in sharedIdentities)
+            {
+                errors.Add(number, "aad_object_id", "Import.AadDuplicate", aad, nip, firstNip, firstNumber);
+            }
 
-        ImportGraph.CheckLinks(lines.Values.Select(l => (l.Number, l.Nip, l.RaterNip)), raterOf, "rater_nip", "Import.UnknownEmployee", errors);
-        if (columns.ContainsKey("aad_object_id"))
-        {
-            await CheckIdentitiesAsync(db, lines.Values, errors, ct);
+            await CheckStoredIdentitiesAsync(db, planned, identities, errors, ct);
         }
 
         if (errors.Any)
@@ -61,22 +104,58 @@ internal static class EmployeeImport
             return null;
         }
 
-        return new ImportPlan(async token =>
-        {
-            var counts = new ImportCounts();
-            var employees = await db.Employees.ToDictionaryAsync(e => e.Nip, StringComparer.Ordinal, token);
-            if (columns.ContainsKey("aad_object_id"))
-            {
-                await ReleaseMovedIdentitiesAsync(db, lines.Values, employees, token);
-            }
+        return new ImportPlan(token => ApplyAsync(db, columns, planned, identities, Lines(reread(), units), Pooled, batchSize, token));
+    }
 
-            foreach (var line in lines.Values)
+    /// <summary>The validated file read again; it is the same spooled file, so a row failing now is a bug, not a user's mistake.</summary>
+    private static IEnumerable<Line> Lines(IEnumerable<ImportRow> rows, Dictionary<string, OrgUnit> units)
+    {
+        var errors = new ImportErrors(Texts.For(Texts.English));
+        foreach (var row in rows)
+        {
+            yield return Read(row, units, errors, out _)
+                ?? throw new InvalidOperationException($"Line {row.Line} of the import changed between validation and writing.");
+        }
+    }
+
+    /// <summary>
+    /// Writes the validated file in batches of <paramref name="batchSize"/> rows inside the caller's one transaction:
+    /// each batch is saved (with its audit rows and identity rebinding) and then forgotten by the change tracker, so
+    /// memory holds one batch of entities, not the organisation. Only plain NIP → id values outlive a batch.
+    /// </summary>
+    private static async Task<ImportCounts> ApplyAsync(
+        KinerjaDbContext db, IReadOnlyDictionary<string, int> columns, Dictionary<string, Planned> planned,
+        Dictionary<Guid, (int Number, string Nip)> identities, IEnumerable<Line> lines, Func<string, string> pooled, int batchSize, CancellationToken ct)
+    {
+        var counts = new ImportCounts();
+        var hasRaterColumn = columns.ContainsKey("rater_nip");
+        db.ChangeTracker.Clear();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var stored in db.Employees.AsNoTracking().Select(e => new { e.Nip, e.Id }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            ids[pooled(stored.Nip)] = stored.Id;
+        }
+
+        if (columns.ContainsKey("aad_object_id"))
+        {
+            await ReleaseMovedIdentitiesAsync(db, planned, identities, batchSize, ct);
+        }
+
+        var storedHeads = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.HeadEmployeeId, ct);
+        var heads = new Dictionary<int, int?>(storedHeads);
+        // Raters are set in the row's own batch when already stored; those further down the file (or in the same
+        // batch) get their id only once saved, so those rows are linked in a second pass.
+        var unresolved = new List<(string Nip, string RaterNip)>();
+        foreach (var batch in lines.Chunk(batchSize))
+        {
+            var stored = await TrackedAsync(db, batch.Select(l => l.Nip), ct);
+            var written = new List<Employee>(batch.Length);
+            foreach (var line in batch)
             {
-                if (!employees.TryGetValue(line.Nip, out var employee))
+                if (!stored.TryGetValue(line.Nip, out var employee))
                 {
                     employee = new Employee { Nip = line.Nip, Name = line.Name, PositionName = line.PositionName };
                     db.Employees.Add(employee);
-                    employees[line.Nip] = employee;
                     counts.Created++;
                 }
                 else
@@ -85,87 +164,127 @@ internal static class EmployeeImport
                 }
 
                 Apply(line, employee, columns);
+                if (hasRaterColumn && line.RaterNip is null)
+                {
+                    employee.RaterId = null;
+                }
+                else if (hasRaterColumn && ids.TryGetValue(line.RaterNip!, out var raterId))
+                {
+                    employee.RaterId = raterId;
+                }
+                else if (hasRaterColumn)
+                {
+                    unresolved.Add((pooled(line.Nip), pooled(line.RaterNip!)));
+                }
+
+                written.Add(employee);
             }
 
-            await db.SaveChangesAsync(token);
-            foreach (var line in lines.Values)
+            await db.SaveChangesAsync(ct);
+            for (var i = 0; i < batch.Length; i++)
             {
-                var employee = employees[line.Nip];
-                if (hasRaterColumn)
+                var id = ids[pooled(batch[i].Nip)] = written[i].Id;
+                // The file's unit_head cells in file order, as one pass would: ya makes the row the head, tidak removes it if it is.
+                if (batch[i].UnitHead == true)
                 {
-                    employee.RaterId = line.RaterNip is null ? null : employees[line.RaterNip].Id;
+                    heads[batch[i].Unit.Id] = id;
                 }
-
-                if (line.UnitHead == true)
+                else if (batch[i].UnitHead == false && heads[batch[i].Unit.Id] == id)
                 {
-                    line.Unit.HeadEmployeeId = employee.Id;
-                }
-                else if (line.UnitHead == false && line.Unit.HeadEmployeeId == employee.Id)
-                {
-                    line.Unit.HeadEmployeeId = null;
+                    heads[batch[i].Unit.Id] = null;
                 }
             }
 
-            await db.SaveChangesAsync(token);
-            return counts;
-        });
+            db.ChangeTracker.Clear();
+        }
+
+        foreach (var batch in unresolved.Chunk(batchSize))
+        {
+            var stored = await TrackedAsync(db, batch.Select(l => l.Nip), ct);
+            foreach (var (nip, raterNip) in batch)
+            {
+                stored[nip].RaterId = ids[raterNip];
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        var changedHeads = heads.Where(h => h.Value != storedHeads[h.Key]).Select(h => h.Key).ToList();
+        if (changedHeads.Count > 0)
+        {
+            foreach (var unit in await db.Units.Where(u => changedHeads.Contains(u.Id)).ToListAsync(ct))
+            {
+                unit.HeadEmployeeId = heads[unit.Id];
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        return counts;
+    }
+
+    private static Task<Dictionary<string, Employee>> TrackedAsync(KinerjaDbContext db, IEnumerable<string> batch, CancellationToken ct)
+    {
+        var nips = batch.ToList();
+        return db.Employees.Where(e => nips.Contains(e.Nip)).ToDictionaryAsync(e => e.Nip, StringComparer.Ordinal, ct);
     }
 
     /// <summary>
     /// A Teams identity belongs to one employee (the unique index says so too): a second row with the same
-    /// <c>aad_object_id</c>, or one already held by a stored employee this file does not change, is refused.
+    /// <c>aad_object_id</c> is refused while reading; here, one already held by a stored employee this file does not change.
     /// </summary>
-    private static async Task CheckIdentitiesAsync(KinerjaDbContext db, IEnumerable<Line> lines, ImportErrors errors, CancellationToken ct)
+    private static async Task CheckStoredIdentitiesAsync(
+        KinerjaDbContext db, Dictionary<string, Planned> planned, Dictionary<Guid, (int Number, string Nip)> identities, ImportErrors errors, CancellationToken ct)
     {
-        var inFile = new Dictionary<string, Line>(StringComparer.Ordinal);
-        foreach (var line in lines.Where(l => l.AadObjectId is not null).OrderBy(l => l.Number))
-        {
-            var aad = line.AadObjectId!.ToLowerInvariant();
-            if (!inFile.TryAdd(aad, line))
-            {
-                var first = inFile[aad];
-                errors.Add(line.Number, "aad_object_id", "Import.AadDuplicate", aad, line.Nip, first.Nip, first.Number);
-            }
-        }
-
-        if (inFile.Count == 0)
+        if (identities.Count == 0)
         {
             return;
         }
 
-        var fileNips = lines.Select(l => l.Nip).ToHashSet(StringComparer.Ordinal);
         // Every stored identity, matched here: a list of the file's ids would be one SQL parameter per row.
-        var holders = await db.Employees.Where(e => e.AadObjectId != null).Select(e => new { e.Nip, e.AadObjectId }).ToListAsync(ct);
-        foreach (var holder in holders.Where(h => !fileNips.Contains(h.Nip)))
+        var holders = db.Employees.AsNoTracking().Where(e => e.AadObjectId != null).Select(e => new { e.Nip, e.AadObjectId }).AsAsyncEnumerable();
+        await foreach (var holder in holders.WithCancellation(ct))
         {
-            if (!inFile.TryGetValue(holder.AadObjectId!, out var line))
+            if (planned.ContainsKey(holder.Nip) || !Guid.TryParse(holder.AadObjectId, out var id) || !identities.TryGetValue(id, out var row))
             {
                 continue;
             }
 
-            errors.Add(line.Number, "aad_object_id", "Import.AadTaken", holder.AadObjectId, line.Nip, holder.Nip);
+            errors.Add(row.Number, "aad_object_id", "Import.AadTaken", holder.AadObjectId, row.Nip, holder.Nip);
         }
     }
 
     /// <summary>
     /// Identities that move between employees of this file are first cleared, so that no statement of the
-    /// apply sees one identity on two rows (PostgreSQL checks the unique index row by row).
+    /// apply sees one identity on two rows (PostgreSQL checks the unique index row by row) whichever batch
+    /// writes the new holder.
     /// </summary>
-    private static async Task ReleaseMovedIdentitiesAsync(KinerjaDbContext db, IEnumerable<Line> lines, Dictionary<string, Employee> employees, CancellationToken ct)
+    private static async Task ReleaseMovedIdentitiesAsync(
+        KinerjaDbContext db, Dictionary<string, Planned> planned, Dictionary<Guid, (int Number, string Nip)> identities, int batchSize, CancellationToken ct)
     {
-        var moved = 0;
-        foreach (var line in lines)
+        var moved = new List<int>();
+        await foreach (var holder in db.Employees.AsNoTracking().Where(e => e.AadObjectId != null)
+                           .Select(e => new { e.Id, e.Nip, e.AadObjectId }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (employees.TryGetValue(line.Nip, out var employee) && employee.AadObjectId is not null && employee.AadObjectId != line.AadObjectId?.ToLowerInvariant())
+            // The file names each identity once: unless it gives this one to the same NIP, the holder loses it.
+            if (planned.ContainsKey(holder.Nip)
+                && !(Guid.TryParse(holder.AadObjectId, out var id) && identities.TryGetValue(id, out var row) && row.Nip == holder.Nip))
             {
-                employee.AadObjectId = null;
-                moved++;
+                moved.Add(holder.Id);
             }
         }
 
-        if (moved > 0)
+        foreach (var batch in moved.Chunk(batchSize))
         {
+            foreach (var employee in await db.Employees.Where(e => batch.Contains(e.Id)).ToListAsync(ct))
+            {
+                employee.AadObjectId = null;
+            }
+
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
     }
 

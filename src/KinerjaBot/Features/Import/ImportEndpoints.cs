@@ -8,7 +8,7 @@ public static class ImportEndpoints
 {
     /// <summary>
     /// Largest file accepted by default (<c>Import:MaxBytes</c>): far above 100,000 employees' rows. The file is
-    /// read row by row, so this bounds the disk it is spooled to, not memory.
+    /// read row by row (twice for employees: to validate, then to write), so this bounds the disk it is spooled to, not memory.
     /// </summary>
     public const long DefaultMaxBytes = 32 * 1024 * 1024;
 
@@ -41,8 +41,11 @@ public static class ImportEndpoints
                     statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
-            using var reader = new StreamReader(spooled, System.Text.Encoding.UTF8);
-            var outcome = await imports.ImportAsync(importKind, reader, texts, ct);
+            var outcome = await imports.ImportAsync(importKind, () =>
+            {
+                spooled.Position = 0;
+                return new StreamReader(spooled, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+            }, texts, ct);
             return outcome.Applied
                 ? Results.Ok(new { kind = importKind.ToString().ToLowerInvariant(), created = outcome.Counts!.Created, updated = outcome.Counts.Updated })
                 : Results.BadRequest(new { kind = importKind.ToString().ToLowerInvariant(), errors = outcome.Errors });

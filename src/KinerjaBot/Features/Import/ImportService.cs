@@ -16,14 +16,26 @@ public sealed record ImportOutcome(ImportKind Kind, ImportCounts? Counts, IReadO
 /// Imports units, employees and SKP from CSV, all or nothing: the whole file is validated first (every
 /// problem reported with its line), and applied in one transaction only when it has none.
 /// </summary>
-public sealed class ImportService(KinerjaDbContext db, AuditTrail audit)
+public sealed class ImportService(KinerjaDbContext db, AuditTrail audit, IConfiguration configuration)
 {
-    public Task<ImportOutcome> ImportAsync(ImportKind kind, string text, Texts texts, CancellationToken ct) =>
-        ImportAsync(kind, new StringReader(text), texts, ct);
+    /// <summary>
+    /// Rows written per SaveChanges before the change tracker is cleared (<c>Import:BatchSize</c>, internal): bounds
+    /// the memory of the apply; the transaction around all batches keeps the file all or nothing.
+    /// </summary>
+    public const int DefaultBatchSize = 1000;
 
-    /// <summary>Reads <paramref name="csv"/> row by row: only what the plan keeps of each row stays in memory, never the file.</summary>
-    public async Task<ImportOutcome> ImportAsync(ImportKind kind, TextReader csv, Texts texts, CancellationToken ct)
+    private int BatchSize => Math.Max(1, configuration.GetValue("Import:BatchSize", DefaultBatchSize));
+
+    public Task<ImportOutcome> ImportAsync(ImportKind kind, string text, Texts texts, CancellationToken ct) =>
+        ImportAsync(kind, () => new StringReader(text), texts, ct);
+
+    /// <summary>
+    /// Reads the file row by row: only what the plan keeps of each row stays in memory, never the file.
+    /// <paramref name="open"/> gives the file from its start each time it is called, so the write can read it again.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(ImportKind kind, Func<TextReader> open, Texts texts, CancellationToken ct)
     {
+        using var csv = open();
         var errors = new ImportErrors(texts);
         ImportPlan? plan;
         try
@@ -40,7 +52,7 @@ public sealed class ImportService(KinerjaDbContext db, AuditTrail audit)
             plan = kind switch
             {
                 ImportKind.Units => await UnitImport.PlanAsync(db, rows, errors, ct),
-                ImportKind.Employees => await EmployeeImport.PlanAsync(db, columns, rows, errors, ct),
+                ImportKind.Employees => await EmployeeImport.PlanAsync(db, columns, rows, errors, BatchSize, () => Reread(open, kind, texts), ct),
                 _ => await SkpImport.PlanAsync(db, rows, errors, ct),
             };
             if (seen.Value == 0)
@@ -81,6 +93,19 @@ public sealed class ImportService(KinerjaDbContext db, AuditTrail audit)
             db.ChangeTracker.Clear();
             errors.Add(1, null, "Import.Conflict");
             return new ImportOutcome(kind, null, errors.All);
+        }
+    }
+
+    /// <summary>The rows of the file once more, for a plan that writes while it reads.</summary>
+    private static IEnumerable<ImportRow> Reread(Func<TextReader> open, ImportKind kind, Texts texts)
+    {
+        using var csv = open();
+        var errors = new ImportErrors(texts);
+        var table = CsvReader.Open(csv);
+        var columns = ImportSchema.For(kind).Columns(table.Header, errors);
+        foreach (var row in ImportSchema.Rows(table, columns, errors, new StrongBox<int>()))
+        {
+            yield return row;
         }
     }
 }
