@@ -13,9 +13,9 @@ namespace KinerjaBot.Data;
 internal static class IdentityRebinding
 {
     /// <summary>Employees added, or whose Entra id or active flag is about to change.</summary>
-    public static List<EntityEntry<Employee>> Capture(KinerjaDbContext db)
+    public static List<(EntityEntry<Employee> Entry, bool Added)> Capture(KinerjaDbContext db)
     {
-        List<EntityEntry<Employee>>? changed = null;
+        List<(EntityEntry<Employee>, bool)>? changed = null;
         foreach (var entry in db.ChangeTracker.Entries<Employee>())
         {
             var relevant = entry.State == EntityState.Added
@@ -24,7 +24,7 @@ internal static class IdentityRebinding
                   && (entry.Property(e => e.AadObjectId).IsModified || entry.Property(e => e.IsActive).IsModified);
             if (relevant)
             {
-                (changed ??= []).Add(entry);
+                (changed ??= []).Add((entry, entry.State == EntityState.Added));
             }
         }
 
@@ -32,15 +32,20 @@ internal static class IdentityRebinding
     }
 
     /// <summary>Relinks conversations after the employees were saved (their ids are known by then).</summary>
-    public static async Task ApplyAsync(KinerjaDbContext db, List<EntityEntry<Employee>> changed, CancellationToken ct)
+    public static async Task ApplyAsync(KinerjaDbContext db, List<(EntityEntry<Employee> Entry, bool Added)> changed, CancellationToken ct)
     {
-        foreach (var entry in changed)
+        foreach (var (entry, added) in changed)
         {
             var id = entry.Entity.Id;
             var aad = entry.Entity.IsActive ? entry.Entity.AadObjectId : null;
-            await db.ConversationRefs
-                .Where(c => c.EmployeeId == id && (aad == null || c.AadObjectId == null || c.AadObjectId != aad))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.EmployeeId, (int?)null), ct).ConfigureAwait(false);
+            // A new employee has no conversation linked to it yet: only the linking step applies.
+            if (!added)
+            {
+                await db.ConversationRefs
+                    .Where(c => c.EmployeeId == id && (aad == null || c.AadObjectId == null || c.AadObjectId != aad))
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.EmployeeId, (int?)null), ct).ConfigureAwait(false);
+            }
+
             if (aad is not null)
             {
                 await db.ConversationRefs

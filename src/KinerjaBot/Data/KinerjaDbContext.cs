@@ -106,7 +106,7 @@ public sealed class KinerjaDbContext(DbContextOptions<KinerjaDbContext> options)
         return count;
     }
 
-    private async Task<int> SaveThenFollowUpAsync(List<(AuditEntry Audit, EntityEntry Entity)> awaitingIds, List<EntityEntry<Employee>> identities,
+    private async Task<int> SaveThenFollowUpAsync(List<(AuditEntry Audit, EntityEntry Entity)> awaitingIds, List<(EntityEntry<Employee> Entry, bool Added)> identities,
         bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
