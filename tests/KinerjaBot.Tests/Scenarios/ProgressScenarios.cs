@@ -226,6 +226,17 @@ public sealed class ProgressScenarios
         {
             var entry = await db.ProgressEntries.SingleAsync(p => p.Id == entryId);
             Assert.Equal(ProgressStatus.Returned, entry.Status);
+            // The correction is checked as a new report is: a link without its scheme is refused, nothing changes.
+            var refused = await app.ExecuteAsync(BotApp.Siti, Verbs.ProgressEdit, new JsonObject
+            {
+                ["entryId"] = entryId, ["version"] = entry.Version, ["value"] = "3", ["evidence"] = "drive.example.go.id/bukti",
+            });
+            Assert.Contains("Bukti dukung harus berupa tautan lengkap", refused.CardText);
+            await using (var check = app.NewDb())
+            {
+                Assert.Equal(ProgressStatus.Returned, (await check.ProgressEntries.SingleAsync(p => p.Id == entryId)).Status);
+            }
+
             var resubmit = await app.ExecuteAsync(BotApp.Siti, Verbs.ProgressEdit, new JsonObject
             {
                 ["entryId"] = entryId, ["version"] = entry.Version, ["value"] = "3", ["evidence"] = "https://drive.example.go.id/bukti",
@@ -238,6 +249,11 @@ public sealed class ProgressScenarios
         Assert.Equal(ProgressStatus.Submitted, resubmitted.Status);
         Assert.Equal("https://drive.example.go.id/bukti", resubmitted.Evidence);
         await app.WaitForAsync(BotApp.Rina, c => c.Method == "PUT" && CardActions.Has(c.Card, Verbs.ProgressApprove) && c.CardText.Contains("Menunggu persetujuan"), "rater's card offers approval again");
+
+        // And the rater is told anew: a new card (a POST, which Teams announces), not only her old ones edited.
+        var fresh = await app.WaitForAsync(BotApp.Rina, c => c.Method == "POST" && CardActions.Has(c.Card, Verbs.ProgressApprove)
+            && CardActions.DataOf(c.Card!, Verbs.ProgressApprove)["version"]!.GetValue<int>() == resubmitted.Version, "a new review card for the correction");
+        Assert.Equal(2, fresh.Count(c => c.Method == "POST" && CardActions.Has(c.Card, Verbs.ProgressApprove)));
     }
 
     [Fact]

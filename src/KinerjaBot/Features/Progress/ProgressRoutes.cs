@@ -411,7 +411,9 @@ public static partial class ProgressRoutes
         decimal value = view.Value;
         if (change == WorkflowAction.Edit)
         {
+            // The same checks as a new report: a correction is a report the rater reads again.
             var error = ProgressService.ValidateValue(turn.T, Str(action.Data, ProgressCards.ValueInput), view.Unit, out value)
+                        ?? ProgressService.ValidateEvidence(turn.T, Str(action.Data, ProgressCards.EvidenceInput))
                         ?? ProgressService.ValidateText(turn.T, Str(action.Data, ProgressCards.NoteInput), Str(action.Data, ProgressCards.EvidenceInput));
             if (error is not null)
             {
@@ -440,6 +442,11 @@ public static partial class ProgressRoutes
         if (outcome.Refusal is not null)
         {
             return outcome.Refusal;
+        }
+
+        if (change == WorkflowAction.Resubmit)
+        {
+            await service.SendReviewAgainAsync(turn, outcome.View!);
         }
 
         await service.UpdateOtherCardsAsync(turn, outcome.View!);

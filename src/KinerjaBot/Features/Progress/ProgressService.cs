@@ -128,7 +128,7 @@ public sealed class ProgressService(KinerjaDbContext db)
         return date > today || date.Year != today.Year ? t["Progress.Error.DateRange"] : null;
     }
 
-    private static string? ValidateEvidence(Texts t, string? evidence)
+    internal static string? ValidateEvidence(Texts t, string? evidence)
     {
         var lines = (evidence ?? "").Split(['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries);
         return lines.Length > ProgressCards.EvidenceLinks(evidence).Count ? t["Progress.Error.Evidence"] : null;
@@ -214,17 +214,39 @@ public sealed class ProgressService(KinerjaDbContext db)
 
         Track(view.Id, employeeRef.EmployeeId!.Value, turn.ReplyCard(ProgressCards.ForEmployee(turn.T, view, refreshIds), turn.T["Progress.Employee.Title"]));
 
-        // A rater who chose the daily digest gets this entry in it (Features/Reminders) instead of a card now.
-        if (raterRef is not null && raterId is not null && !rater!.ApprovalsAsDigest)
+        SendReviewCard(turn, view, rater, refreshIds);
+        return view;
+    }
+
+    /// <summary>
+    /// A corrected report that goes back to the rater reaches them as a new card, as a new report does: editing
+    /// their old cards in place raises no alert in Teams.
+    /// </summary>
+    public async Task SendReviewAgainAsync(Turn turn, EntryView view)
+    {
+        var rater = await RaterContactAsync(turn);
+        var refreshIds = new List<string> { turn.User.Reference.UserId };
+        if (rater?.Reference is { } raterRef)
         {
-            var raterT = Texts.ForPerson(rater.Language);
-            var activity = new Activity { Type = ActivityTypes.Message, Summary = raterT.Format("Progress.Reviewer.Title", view.EmployeeName) };
-            activity.Attachments = [ProgressCards.ForReviewer(raterT, view, refreshIds).ToAttachment()];
-            var row = turn.Outbox.Send(raterRef, activity, "progress.review", $"progress.review:{view.Id}:{view.Version}:{raterId}");
-            Track(view.Id, raterId.Value, row);
+            refreshIds.Add(raterRef.UserId);
         }
 
-        return view;
+        SendReviewCard(turn, view, rater, refreshIds);
+    }
+
+    private void SendReviewCard(Turn turn, EntryView view, RaterContact? rater, List<string> refreshIds)
+    {
+        // A rater who chose the daily digest gets this entry in it (Features/Reminders) instead of a card now.
+        if (rater?.Reference is not { } raterRef || rater.ApprovalsAsDigest)
+        {
+            return;
+        }
+
+        var raterT = Texts.ForPerson(rater.Language);
+        var activity = new Activity { Type = ActivityTypes.Message, Summary = raterT.Format("Progress.Reviewer.Title", view.EmployeeName) };
+        activity.Attachments = [ProgressCards.ForReviewer(raterT, view, refreshIds).ToAttachment()];
+        var row = turn.Outbox.Send(raterRef, activity, "progress.review", $"progress.review:{view.Id}:{view.Version}:{rater.EmployeeId}");
+        Track(view.Id, rater.EmployeeId, row);
     }
 
     /// <summary>
