@@ -34,6 +34,14 @@ public sealed partial class CardGalleryTests
             cards[$"{language}-form-error"] = ProgressCards.Form(t, indicators, Today, new ProgressFormInput("1", "abc", "2026-11-20", "catatan", "https://x.example"), "error").ToJson();
             cards[$"{language}-confirm"] = ProgressCards.Confirm(t, indicators[0], 3, Today, "selesai 3").ToJson();
             cards[$"{language}-choose"] = ProgressCards.Choose(t, indicators, 3).ToJson();
+            cards[$"{language}-ask-number"] = ProgressCards.AskNumber(t, indicators[0], 1200, 1.2m).ToJson();
+            cards[$"{language}-calendar-uncovered"] = ReminderCards.CalendarUncovered(t, "Bapak Hendra", "2027", 60).ToJson();
+            var units = new List<Data.Model.OrgUnit> { new() { Id = 1, Code = "DINAS", Name = "Dinas <b>&</b> Kependudukan" }, new() { Id = 2, Code = "BIDANG", Name = "Bidang Pelayanan" } };
+            var stored = new Dictionary<int, Data.Model.OrganisationResultRow>
+            {
+                [1] = new() { UnitId = 1, PeriodCode = "2026-Q3", Result = OrganisationResult.Baik, SetBy = "Drs. Hendra Gunawan, M.Si.", SetAt = DateTimeOffset.UnixEpoch },
+            };
+            cards[$"{language}-organisation-result-form"] = OrganisationResultCards.Form(t, PerformancePeriod.Quarter(2026, 3), units, stored).ToJson();
             foreach (var status in Enum.GetValues<ProgressStatus>())
             {
                 var entry = new EntryView(7, 2, status, Today, 3, "catatan <script>alert(1)</script>", "https://drive.example.go.id/a\nhttps://drive.example.go.id/b", status == ProgressStatus.Returned ? "perbaiki" : null,
