@@ -47,6 +47,7 @@ public sealed partial class CardGalleryTests
                 var entry = new EntryView(7, 2, status, Today, 3, "catatan <script>alert(1)</script>", "https://drive.example.go.id/a\nhttps://drive.example.go.id/b", status == ProgressStatus.Returned ? "perbaiki" : null,
                     3, "Siti Nurhaliza", "199205122019032002", 1, "Jumlah KTP-el yang diterbitkan", "dokumen", 2400, ScreenshotCards.Count, ScreenshotCards.Counted(1830, 3, 2400), "Rina Marlina");
                 cards[$"{language}-employee-{status}"] = ProgressCards.ForEmployee(t, entry, ["29:a", "29:b"]).ToJson();
+                cards[$"{language}-employee-{status}-typed"] = ProgressCards.ForEmployee(t, entry, ["29:a", "29:b"], new ProgressFormInput(null, "abc", null, "catatan <b>", "drive.example")).ToJson();
                 cards[$"{language}-reviewer-{status}"] = ProgressCards.ForReviewer(t, entry, ["29:a", "29:b"]).ToJson();
                 cards[$"{language}-readonly-{status}"] = ProgressCards.ReadOnly(t, entry, "notice").ToJson();
             }

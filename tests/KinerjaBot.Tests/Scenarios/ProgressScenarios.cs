@@ -232,6 +232,7 @@ public sealed class ProgressScenarios
                 ["entryId"] = entryId, ["version"] = entry.Version, ["value"] = "3", ["evidence"] = "drive.example.go.id/bukti",
             });
             Assert.Contains("Bukti dukung harus berupa tautan lengkap", refused.CardText);
+            Assert.Contains("drive.example.go.id/bukti", refused.Body.ToJsonString()); // what was typed comes back to be fixed
             await using (var check = app.NewDb())
             {
                 Assert.Equal(ProgressStatus.Returned, (await check.ProgressEntries.SingleAsync(p => p.Id == entryId)).Status);

@@ -178,7 +178,8 @@ public static class ProgressCards
     }
 
     /// <summary>The employee's own card for an entry: its state and, while it is theirs to change, edit and withdraw.</summary>
-    public static AdaptiveCard ForEmployee(Texts t, EntryView e, IReadOnlyList<string> refreshUserIds)
+    /// <param name="typed">What the employee typed into the correction that was refused, shown again so nothing is lost.</param>
+    public static AdaptiveCard ForEmployee(Texts t, EntryView e, IReadOnlyList<string> refreshUserIds, ProgressFormInput? typed = null)
     {
         var card = Base(t, e, t["Progress.Employee.Title"], refreshUserIds);
         var canChange = ProgressWorkflow.Apply(e.Status, WorkflowAction.Edit).Allowed || ProgressWorkflow.Apply(e.Status, WorkflowAction.Resubmit).Allowed;
@@ -194,9 +195,9 @@ public static class ProgressCards
                     {
                         Body =
                         {
-                            new TextInput { Id = ValueInput, Label = t["Progress.Form.Value"], Value = NumberReading.ForInput(e.Value, t.Culture), IsRequired = true, ErrorMessage = t["Progress.Form.ValueRequired"], Regex = @"^\s*\d+([.,]\d+)*\s*$" },
-                            new TextInput { Id = NoteInput, Label = t["Progress.Form.Note"], Value = e.Note, IsMultiline = true, MaxLength = 2000 },
-                            new TextInput { Id = EvidenceInput, Label = t["Progress.Form.Evidence"], Value = e.Evidence, IsMultiline = true, MaxLength = 4000 },
+                            new TextInput { Id = ValueInput, Label = t["Progress.Form.Value"], Value = typed is null ? NumberReading.ForInput(e.Value, t.Culture) : typed.Value, IsRequired = true, ErrorMessage = t["Progress.Form.ValueRequired"], Regex = @"^\s*\d+([.,]\d+)*\s*$" },
+                            new TextInput { Id = NoteInput, Label = t["Progress.Form.Note"], Value = typed is null ? e.Note : typed.Note, IsMultiline = true, MaxLength = 2000 },
+                            new TextInput { Id = EvidenceInput, Label = t["Progress.Form.Evidence"], Value = typed is null ? e.Evidence : typed.Evidence, IsMultiline = true, MaxLength = 4000 },
                         },
                         Actions =
                         [

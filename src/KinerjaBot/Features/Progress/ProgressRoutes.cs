@@ -417,7 +417,8 @@ public static partial class ProgressRoutes
                         ?? ProgressService.ValidateText(turn.T, Str(action.Data, ProgressCards.NoteInput), Str(action.Data, ProgressCards.EvidenceInput));
             if (error is not null)
             {
-                var again = ProgressCards.ForEmployee(turn.T, view, []);
+                var typed = new ProgressFormInput(null, Str(action.Data, ProgressCards.ValueInput), null, Str(action.Data, ProgressCards.NoteInput), Str(action.Data, ProgressCards.EvidenceInput));
+                var again = ProgressCards.ForEmployee(turn.T, view, [], typed);
                 again.Body.Insert(0, new TextBlock(error) { Color = CardStyles.Attention, Weight = CardStyles.Bolder });
                 return InvokeResponse.Card(again.ToJson());
             }
