@@ -78,7 +78,7 @@ public static partial class Understanding
             {
                 (best, bestDistance, tie) = (command, distance, false);
             }
-            else if (distance == bestDistance && best is not null && !Same(best, command))
+            else if (distance == bestDistance)
             {
                 tie = true;
             }
@@ -87,9 +87,6 @@ public static partial class Understanding
         var allowed = text.Length <= 4 ? 1 : 2;
         return best is not null && bestDistance > 0 && bestDistance <= allowed && !tie ? best : null;
     }
-
-    // "status" is a command in both languages; two spellings of one word are not a tie.
-    private static bool Same(string a, string b) => a == b;
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours ("stauts").</summary>
     public static int Distance(string a, string b)

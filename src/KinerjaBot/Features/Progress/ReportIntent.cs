@@ -15,7 +15,7 @@ public static partial class ReportIntent
     private static partial Regex WorkDone();
 
     // Absence, plans and chatter that carry numbers but report nothing.
-    [GeneratedRegex(@"\b(cuti|izin|ijin|sakit|libur|dinas luar|rapat|meeting|besok|lusa|nanti|minggu depan|bulan depan|tahun depan|akan|mau|ingin|jam \d|pukul|tanggal|tgl|nomor|no\.?|telp|telepon|hp|wa|rekening|leave|holiday|tomorrow|next week|will|meeting)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(cuti|izin|ijin|sakit|libur|dinas luar|rapat|meeting|besok|lusa|nanti|minggu depan|bulan depan|tahun depan|akan|mau|ingin|jam \d|pukul|tanggal|tgl|nomor|no\.?|telp|telepon|hp|wa|rekening|leave|holiday|tomorrow|next week|will)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotWork();
 
     /// <param name="text">The message as typed.</param>
